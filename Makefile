@@ -1,0 +1,38 @@
+# The two set-up commands (see README): `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-dev migrations-check lint
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Start the site on SQLite with demo content at http://127.0.0.1:8000
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
+test: install-dev
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates

@@ -1,0 +1,83 @@
+"""The article body: one StreamBlock, one template per block under templates/blocks/."""
+
+from django.utils.text import slugify
+
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+# Services a call to action can pre-select on the contact form (value, label).
+SERVICE_CHOICES = [
+    ("seo", "Search engine optimisation (SEO)"),
+    ("smo", "Social media optimisation (SMO)"),
+    ("smm", "Social media marketing (SMM)"),
+    ("ppc", "Paid search"),
+    ("other", "Something else"),
+]
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote", "code"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=60,
+        help_text="Optional link target (#anchor); made from the heading when left blank.",
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = slugify(value["anchor"] or value["text"])
+        return context
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+
+
+class CreditedImageBlock(blocks.StructBlock):
+    image = ImageBlock()
+    caption = blocks.CharBlock(required=False, max_length=250)
+    credit = blocks.CharBlock(required=False, max_length=120, help_text="Who made the image.")
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False)
+    button_label = blocks.CharBlock(max_length=40, default="Talk to our team")
+    service = blocks.ChoiceBlock(choices=SERVICE_CHOICES, default="seo")
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/cta_block.html"
+        label = "Call to action"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="blocks/paragraph_block.html")
+    heading = HeadingBlock()
+    image = CreditedImageBlock()
+    table = TableBlock(
+        label="Comparison table",
+        template="blocks/table_block.html",
+        help_text="Choose 'Row header' so the first row labels the columns; add a caption.",
+        table_options={"startRows": 7, "startCols": 3},
+    )
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    embed = EmbedBlock(max_width=800, template="blocks/embed_block.html")

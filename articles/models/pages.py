@@ -1,0 +1,224 @@
+"""The page tree: Home > Articles (index) > Article; author, category and tag listings
+are routes of the index so each has a public URL without a page per snippet."""
+
+import math
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import get_object_or_404
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+
+from articles.blocks import ArticleBodyBlock
+
+from .snippets import Author, Category
+
+
+class SeoMixin(models.Model):
+    """A social image for Open Graph and Twitter cards, edited in the Promote tab."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared; 1200×630 works best. The hero image when blank.",
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("social_image"),
+            ],
+            "Search and sharing",
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], "Navigation"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(SeoMixin, Page):
+    intro = models.TextField(blank=True, help_text="A sentence or two under the site name.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = SeoMixin.promote_panels
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.ArticleIndexPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = ArticlePage.objects.listing().descendant_of(self)[:6]
+        return context
+
+
+class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = SeoMixin.promote_panels
+
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    def articles(self):
+        return ArticlePage.objects.listing().child_of(self)
+
+    def listing_url(self, route, slug):
+        """URL of an author, category or tag listing: listing_url("author", author.slug)."""
+        return self.url + self.reverse_subpage(route, kwargs={"slug": slug})
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, settings.ARTICLES_PER_PAGE)
+        return paginator.get_page(request.GET.get("page"))
+
+    def render_listing(self, request, queryset, template=None, **extra):
+        context = {"articles": self.paginate(request, queryset), **extra}
+        return self.render(request, template=template, context_overrides=context)
+
+    @path("")
+    def index(self, request):
+        return self.render_listing(request, self.articles())
+
+    @path("author/<slug:slug>/")
+    def author(self, request, slug):
+        author = get_object_or_404(Author, slug=slug)
+        articles = self.articles().filter(article_authors__author=author)
+        return self.render_listing(
+            request,
+            articles,
+            author=author,
+            listing_title=author.name,
+            template="articles/author_page.html",
+        )
+
+    @path("category/<slug:slug>/")
+    def category(self, request, slug):
+        category = get_object_or_404(Category, slug=slug)
+        return self.render_listing(
+            request,
+            self.articles().filter(category=category),
+            category=category,
+            listing_title=category.name,
+        )
+
+    @path("tag/<slug:slug>/")
+    def tag(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        return self.render_listing(
+            request, self.articles().filter(tags=tag), tag=tag, listing_title=f"Tagged “{tag.name}”"
+        )
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def listing(self):
+        """Live articles, newest first, with what a card shows fetched up front."""
+        return (
+            self.live()
+            .public()
+            .select_related("hero_image", "category")
+            .prefetch_related("article_authors__author", "tags")
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey("articles.ArticlePage", related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(Author, related_name="article_links", on_delete=models.CASCADE)
+
+    panels = [FieldPanel("author")]
+
+
+class ArticlePage(SeoMixin, Page):
+    intro = models.TextField(help_text="One or two sentences: shown on listings and as the summary.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Its description in the image library is the alt text.",
+    )
+    hero_caption = models.CharField(max_length=250, blank=True)
+    hero_credit = models.CharField(max_length=120, blank=True, help_text="Who made the image.")
+    body = StreamField(ArticleBodyBlock())
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    comments_open = models.BooleanField(
+        default=True, help_text="Untick to close comments; approved comments stay visible."
+    )
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultipleChooserPanel("article_authors", chooser_field_name="author", label="Authors", min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")], "Hero image"
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], "Filing"),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = self.estimate_reading_minutes()
+        super().save(*args, **kwargs)
+
+    def estimate_reading_minutes(self):
+        text = " ".join([self.intro, *self.body.stream_block.get_searchable_content(self.body)])
+        return max(1, math.ceil(len(text.split()) / settings.ARTICLES_WORDS_PER_MINUTE))
+
+    @property
+    def authors(self):
+        return [link.author for link in self.article_authors.all()]
+
+    @property
+    def published(self):
+        """When readers first saw it; a draft being previewed has none yet."""
+        return self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def updated(self):
+        return self.last_published_at or self.published
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index_page"] = self.get_parent().specific
+        return context

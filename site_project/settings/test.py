@@ -1,0 +1,17 @@
+"""The test suite: fast hashing, in-memory cache and mail, tasks run at once."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Each test process writes images to its own throwaway folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="site-test-media-"))
+SITE_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,122 @@
+"""Shared fixtures: a site tree, article builders and a real Chromium for browser tests."""
+
+import json
+import os
+import shutil
+
+import pytest
+from wagtail.models import Page, Site
+
+from articles.images import draw_image
+from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Author, Category, HomePage
+
+# Playwright's sync API runs an event loop in the test thread; the live server's
+# database calls are still made synchronously from Django's own threads.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def home(db):
+    """A home page as the default site's root, replacing Wagtail's welcome page."""
+    root = Page.objects.get(depth=1)
+    home = root.add_child(instance=HomePage(title="Northwind Digital", slug="home-page", intro="We grow brands."))
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home
+
+
+@pytest.fixture
+def index_page(home):
+    return home.add_child(instance=ArticleIndexPage(title="Articles", slug="articles", intro="Ideas and guides."))
+
+
+@pytest.fixture
+def author(db):
+    return Author.objects.create(name="Maya Okafor", slug="maya-okafor", job_title="Head of SEO", bio="Writes.")
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Search", slug="search")
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def comparison_table(rows=6, caption="SEO and SMO side by side"):
+    data = [["#", "SEO", "SMO"]] + [[str(n), f"Search point {n}", f"Social point {n}"] for n in range(1, rows + 1)]
+    return {
+        "type": "table",
+        "value": {
+            "data": data,
+            "table_header_choice": "row",
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": caption,
+        },
+    }
+
+
+@pytest.fixture
+def make_article(index_page, author, category):
+    """make_article(title=..., body=[...blocks...], authors=[...], **fields) -> a published ArticlePage."""
+
+    def make(title="Ten ways to rank", body=None, authors=None, tags=(), publish=True, **fields):
+        fields.setdefault("intro", "A short introduction to the article.")
+        fields.setdefault("category", category)
+        page = ArticlePage(
+            title=title,
+            body=json.dumps(body if body is not None else [paragraph("<p>Body text for the article.</p>")]),
+            **fields,
+        )
+        page.article_authors = [ArticleAuthor(author=a, sort_order=i) for i, a in enumerate(authors or [author])]
+        index_page.add_child(instance=page)
+        if tags:
+            page.tags.add(*tags)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        page.refresh_from_db()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def image(db):
+    return draw_image("A test picture", size=(800, 450))
+
+
+# --- Browser --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive Debian's Chromium; Playwright never downloads a browser of its own here."""
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def console_errors(page):
+    """Collects console errors and uncaught exceptions from the Playwright page."""
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
