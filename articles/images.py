@@ -3,9 +3,11 @@
 from io import BytesIO
 
 from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+
 from PIL import Image as PILImage
 from PIL import ImageDraw
-from wagtail.images import get_image_model
 
 
 def draw_image(title, size=(1600, 900), background="#1f4e79", foreground="#ffffff", text=""):
