@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+import django
+
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -116,12 +118,29 @@ TASKS = {
 
 # --- Email ----------------------------------------------------------------------
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def email_settings(backend):
+    """Mail settings in the form the running Django reads: MAILERS from 6.1, EMAIL_* before."""
+    smtp = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": os.environ.get("EMAIL_USE_TLS", "") == "1",
+    }
+    options = smtp if backend == SMTP_BACKEND else {}
+    if django.VERSION >= (6, 1):
+        return {"MAILERS": {"default": {"BACKEND": backend, "OPTIONS": options}}}
+    legacy_names = {"username": "HOST_USER", "password": "HOST_PASSWORD"}
+    return {
+        "EMAIL_BACKEND": backend,
+        **{f"EMAIL_{legacy_names.get(key, key.upper())}": value for key, value in options.items()},
+    }
+
+
+globals().update(email_settings(os.environ.get("EMAIL_BACKEND", SMTP_BACKEND)))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Northwind Digital <hello@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
