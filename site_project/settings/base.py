@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
     "django.contrib.auth",
@@ -109,7 +110,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work (email). Immediate by default; production may point at a worker backend.
+# Background work (email). Run at once by default; production queues in the database for
+# `manage.py db_worker`, so a slow mail server never holds up a visitor's request.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
