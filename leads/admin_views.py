@@ -12,13 +12,22 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.views.defaults import permission_denied
 from django.views.generic import FormView, View
 
 import django_filters
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView, PermissionCheckedMixin, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import (
+    DeleteView,
+    HistoryView,
+    IndexView,
+    InspectView,
+    PermissionCheckedMixin,
+    WagtailAdminTemplateMixin,
+)
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
@@ -38,6 +47,17 @@ def sales_users():
     )
 
 
+class Forbid403Mixin:
+    """Wagtail answers a missing permission with a redirect to the dashboard; for leads, which
+    are personal data, the answer is a plain 403 so that no one mistakes it for a glitch."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied as exception:
+            return permission_denied(request, exception)
+
+
 class LeadFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=Lead.Status.choices)
     service = django_filters.ChoiceFilter(label="Service", choices=SERVICE_CHOICES)
@@ -53,7 +73,7 @@ class LeadFilterSet(WagtailFilterSet):
         fields = ["status", "service", "owner", "source_page", "created"]
 
 
-class LeadIndexView(IndexView):
+class LeadIndexView(Forbid403Mixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("source_page", "owner")
 
@@ -77,7 +97,19 @@ class NoteForm(forms.Form):
     text = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 
-class LeadInspectView(InspectView):
+class LeadDeleteView(Forbid403Mixin, DeleteView):
+    pass
+
+
+class LeadHistoryView(Forbid403Mixin, HistoryView):
+    pass
+
+
+class LeadUsageView(Forbid403Mixin, UsageView):
+    pass
+
+
+class LeadInspectView(Forbid403Mixin, InspectView):
     template_name = "leads/admin/inspect.html"
     privacy_url_name = None
 
@@ -109,7 +141,7 @@ class LeadInspectView(InspectView):
         return context
 
 
-class LeadActionView(PermissionCheckedMixin, View):
+class LeadActionView(Forbid403Mixin, PermissionCheckedMixin, View):
     """POST-only: apply one change to a lead, then go back to its page."""
 
     model = Lead
@@ -174,7 +206,7 @@ class PrivacyForm(forms.Form):
         return cleaned
 
 
-class PrivacyView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class PrivacyView(Forbid403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """Export (for view permission) or erase (for delete permission) one person's data."""
 
     model = Lead
@@ -209,7 +241,7 @@ class PrivacyView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
 # --- Marketing report: leads per article, no personal data ----------------------------------
 
 
-class LeadsPerArticleView(ReportView):
+class LeadsPerArticleView(Forbid403Mixin, ReportView):
     page_title = "Leads per article"
     header_icon = "doc-full"
     index_url_name = "leads_per_article"
@@ -230,7 +262,7 @@ class LeadsPerArticleView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("leads.view_lead_stats"):
-            raise PermissionDenied
+            return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
     def get_filename(self):

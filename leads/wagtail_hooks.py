@@ -10,6 +10,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
 from .admin_views import (
+    LeadDeleteView,
+    LeadHistoryView,
+    LeadUsageView,
     LeadFilterSet,
     LeadIndexView,
     LeadInspectView,
@@ -38,6 +41,9 @@ class LeadViewSet(ModelViewSet):
     copy_view_enabled = False
     index_view_class = LeadIndexView
     inspect_view_class = LeadInspectView
+    delete_view_class = LeadDeleteView
+    history_view_class = LeadHistoryView
+    usage_view_class = LeadUsageView
     list_per_page = 50
     ordering = "-created"
     list_display = [
