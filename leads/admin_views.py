@@ -3,6 +3,7 @@ notes, the actions sales take, the privacy requests, and the marketing report.""
 
 import json
 from datetime import date
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -120,7 +121,7 @@ class LeadInspectView(Forbid403Mixin, InspectView):
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         if self.object.email and self.privacy_url_name:
-            url = reverse(self.privacy_url_name) + "?" + f"email={self.object.email}"
+            url = reverse(self.privacy_url_name) + "?" + urlencode({"email": self.object.email})
             buttons.append(Button("Export or erase this person's data", url=url, icon_name="download", priority=30))
         return buttons
 
