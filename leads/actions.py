@@ -38,7 +38,11 @@ def change_status(lead, status, actor):
         lead.status = status
         lead.save(update_fields=["status", "updated"])
         LeadEvent.objects.create(
-            lead=lead, actor=actor, kind=LeadEvent.Kind.STATUS, from_value=old, to_value=lead.get_status_display()
+            lead=lead,
+            actor=actor,
+            kind=LeadEvent.Kind.STATUS,
+            from_value=old,
+            to_value=lead.get_status_display(),
         )
     return True
 

@@ -16,7 +16,6 @@ from django.utils.functional import cached_property
 from django.views.defaults import permission_denied
 from django.views.generic import FormView, View
 
-import django_filters
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -32,6 +31,8 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
+
+import django_filters
 
 from . import actions
 from .models import SERVICE_CHOICES, Lead
@@ -122,7 +123,9 @@ class LeadInspectView(Forbid403Mixin, InspectView):
         buttons = list(super().header_more_buttons)
         if self.object.email and self.privacy_url_name:
             url = reverse(self.privacy_url_name) + "?" + urlencode({"email": self.object.email})
-            buttons.append(Button("Export or erase this person's data", url=url, icon_name="download", priority=30))
+            buttons.append(
+                Button("Export or erase this person's data", url=url, icon_name="download", priority=30)
+            )
         return buttons
 
     def get_context_data(self, **kwargs):
@@ -228,7 +231,9 @@ class PrivacyView(Forbid403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMi
                 json.dumps(export_person(email), indent=2, ensure_ascii=False),
                 content_type="application/json",
             )
-            response["Content-Disposition"] = f'attachment; filename="personal-data-{date.today():%Y%m%d}.json"'
+            response["Content-Disposition"] = (
+                f'attachment; filename="personal-data-{date.today():%Y%m%d}.json"'
+            )
             return response
         if not self.user_has_permission("delete"):
             raise PermissionDenied

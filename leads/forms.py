@@ -22,8 +22,7 @@ CALLBACK_CONSENT_TEXT = (
     "as described in the privacy notice."
 )
 CONTACT_CONSENT_TEXT = (
-    "I agree that you keep the details I send here to answer my enquiry, "
-    "as described in the privacy notice."
+    "I agree that you keep the details I send here to answer my enquiry, as described in the privacy notice."
 )
 ATTRIBUTION_FIELDS = ["source_url", "referrer", *UTM_FIELDS]
 PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
@@ -87,7 +86,12 @@ class LeadForm(SpamDefenceMixin, forms.ModelForm):
             *self.visible_layout(),
             Field("consent"),
             # The honeypot: hidden from people (and screen readers), tempting to bots.
-            Div(Field(HONEYPOT_FIELD), css_class="leads-hp", style="position:absolute;left:-10000px", aria_hidden="true"),
+            Div(
+                Field(HONEYPOT_FIELD),
+                css_class="leads-hp",
+                style="position:absolute;left:-10000px",
+                aria_hidden="true",
+            ),
             *[Field(name) for name in hidden],
             Submit("submit", submit_label),
             HTML('<p class="leads-required-note">Fields marked * are required.</p>'),
@@ -152,7 +156,9 @@ class ContactForm(LeadForm):
     consent_text = CONTACT_CONSENT_TEXT
     form_kinds = [Lead.Form.CONTACT, Lead.Form.CTA]
 
-    service = forms.ChoiceField(label="Service of interest", choices=[("", "Choose a service"), *SERVICE_CHOICES])
+    service = forms.ChoiceField(
+        label="Service of interest", choices=[("", "Choose a service"), *SERVICE_CHOICES]
+    )
     message = forms.CharField(
         label="Your message",
         max_length=settings.LEADS_MESSAGE_MAX_LENGTH,
@@ -173,7 +179,11 @@ class ContactForm(LeadForm):
             "newsletter",
             *ATTRIBUTION_FIELDS,
         ]
-        labels = {"name": "Your name", "email": "Email address", "newsletter": "Send me the monthly newsletter"}
+        labels = {
+            "name": "Your name",
+            "email": "Email address",
+            "newsletter": "Send me the monthly newsletter",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

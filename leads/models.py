@@ -68,7 +68,10 @@ class LeadQuerySet(models.QuerySet):
             .annotate(count=models.Count("pk"))
             .order_by()
         )
-        by_week = {row["week"].date() if hasattr(row["week"], "date") else row["week"]: row["count"] for row in counts}
+        by_week = {
+            row["week"].date() if hasattr(row["week"], "date") else row["week"]: row["count"]
+            for row in counts
+        }
         return [(monday, by_week.get(monday, 0)) for monday in mondays]
 
 
@@ -167,7 +170,9 @@ class Lead(models.Model):
 
 class LeadNote(models.Model):
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     text = models.TextField()
     created = models.DateTimeField(default=timezone.now)
 

@@ -11,12 +11,12 @@ from wagtail.permissions import policy_registry
 
 from .admin_views import (
     LeadDeleteView,
-    LeadHistoryView,
-    LeadUsageView,
     LeadFilterSet,
+    LeadHistoryView,
     LeadIndexView,
     LeadInspectView,
     LeadsPerArticleView,
+    LeadUsageView,
     NoteView,
     OwnerView,
     PrivacyView,
@@ -50,7 +50,9 @@ class LeadViewSet(ModelViewSet):
         "name",
         "company",
         "service",
-        Column("source_page", label="Source article", accessor="source_page.title", sort_key="source_page__title"),
+        Column(
+            "source_page", label="Source article", accessor="source_page.title", sort_key="source_page__title"
+        ),
         "status",
         "owner",
         DateColumn("created", label="Received", sort_key="created"),
@@ -154,5 +156,9 @@ class LeadStatsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_leads_report_menu_item():
     return LeadStatsMenuItem(
-        "Leads per article", reverse("leads_per_article"), name="leads-per-article", icon_name="doc-full", order=1300
+        "Leads per article",
+        reverse("leads_per_article"),
+        name="leads-per-article",
+        icon_name="doc-full",
+        order=1300,
     )

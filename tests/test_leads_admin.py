@@ -4,10 +4,11 @@ import csv
 import io
 from datetime import timedelta
 
-import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
 from openpyxl import load_workbook
 
 from leads.models import Lead, LeadEvent
@@ -51,8 +52,16 @@ def lead_urls(lead):
 
 def test_groups_hold_the_right_lead_permissions(db):
     """Sales may view and work leads; Editors only see the per-article counts."""
-    sales = set(Group.objects.get(name="Sales").permissions.filter(content_type__app_label="leads").values_list("codename", flat=True))
-    editors = set(Group.objects.get(name="Editors").permissions.filter(content_type__app_label="leads").values_list("codename", flat=True))
+    sales = set(
+        Group.objects.get(name="Sales")
+        .permissions.filter(content_type__app_label="leads")
+        .values_list("codename", flat=True)
+    )
+    editors = set(
+        Group.objects.get(name="Editors")
+        .permissions.filter(content_type__app_label="leads")
+        .values_list("codename", flat=True)
+    )
     assert sales == {"view_lead", "change_lead", "view_lead_stats"}
     assert editors == {"view_lead_stats"}
 
@@ -71,7 +80,9 @@ def test_editors_get_403_on_every_lead_url(client, editor, lead):
     for url in lead_urls(lead):
         assert client.get(url).status_code == 403, url
     for name in ("status", "owner", "note"):
-        assert client.post(reverse(f"leads_admin:{name}", args=[lead.pk]), {"status": "won"}).status_code == 403
+        assert (
+            client.post(reverse(f"leads_admin:{name}", args=[lead.pk]), {"status": "won"}).status_code == 403
+        )
     lead.refresh_from_db()
     assert lead.status == Lead.Status.NEW
 
@@ -97,7 +108,16 @@ def test_sales_list_shows_the_columns(sales_client, make_article):
     article = make_article(title="Local SEO guide")
     make_lead(name="Grace Hopper", company="Navy", service="ppc", source_page=article)
     html = sales_client.get(reverse(INDEX)).content.decode()
-    for text in ("Grace Hopper", "Navy", "Paid search", "Local SEO guide", "New", "Received", "Source article", "Owner"):
+    for text in (
+        "Grace Hopper",
+        "Navy",
+        "Paid search",
+        "Local SEO guide",
+        "New",
+        "Received",
+        "Source article",
+        "Owner",
+    ):
         assert text in html
 
 
@@ -172,10 +192,23 @@ def test_xlsx_export_respects_filters_and_search(sales_client):
 def test_inspect_shows_every_field_source_and_utm(sales_client, make_article):
     """A lead's page shows its fields, a link to the source page, and UTM data."""
     article = make_article(title="Paid search basics")
-    lead = make_lead(name="Inspect Me", source_page=article, utm_source="google", utm_campaign="ppc-q3",
-                     referrer="https://www.bing.com/", message="Call after lunch")
+    lead = make_lead(
+        name="Inspect Me",
+        source_page=article,
+        utm_source="google",
+        utm_campaign="ppc-q3",
+        referrer="https://www.bing.com/",
+        message="Call after lunch",
+    )
     html = sales_client.get(reverse("leads_admin:inspect", args=[lead.pk])).content.decode()
-    for text in ("Inspect Me", "Call after lunch", "google", "ppc-q3", "https://www.bing.com/", "Paid search basics"):
+    for text in (
+        "Inspect Me",
+        "Call after lunch",
+        "google",
+        "ppc-q3",
+        "https://www.bing.com/",
+        "Paid search basics",
+    ):
         assert text in html
     assert f'href="{article.url}"' in html
 
@@ -244,7 +277,9 @@ def test_marketing_report_counts_leads_per_article_without_personal_data(client,
     assert "Secret Name" not in html and "secret@x.test" not in html
     response = client.get(reverse("leads_per_article"), {"export": "csv"})
     rows = parse_csv(response)
-    assert rows == [{"Page": "Counting article", "Leads": "2", "Callback requests": "1", "Contact enquiries": "1"}]
+    assert rows == [
+        {"Page": "Counting article", "Leads": "2", "Callback requests": "1", "Contact enquiries": "1"}
+    ]
 
 
 def test_marketing_report_is_in_the_reports_menu_for_editors(client, editor):

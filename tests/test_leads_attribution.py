@@ -2,9 +2,10 @@
 
 import json
 
-import pytest
 from django.core.cache import cache
 from django.urls import reverse
+
+import pytest
 
 from leads.models import Lead
 
@@ -75,7 +76,9 @@ def test_foreign_urls_are_not_matched_to_pages(client, article):
 
 def test_overlong_hidden_values_are_trimmed_not_refused(client, db):
     """A tracking link with huge values still gives a lead (trimmed), never an error."""
-    response = client.post(reverse("leads:callback"), callback_data(utm_campaign="x" * 1000, referrer="y" * 2000))
+    response = client.post(
+        reverse("leads:callback"), callback_data(utm_campaign="x" * 1000, referrer="y" * 2000)
+    )
     assert response.status_code == 302
     lead = Lead.objects.get()
     assert len(lead.utm_campaign) == 150
@@ -84,7 +87,10 @@ def test_overlong_hidden_values_are_trimmed_not_refused(client, db):
 
 def test_cta_link_carries_service_source_and_page(client, make_article):
     """The call-to-action button links to the contact page with its service and article."""
-    cta = {"type": "call_to_action", "value": {"title": "Grow", "text": "", "button_label": "Talk", "service": "smo"}}
+    cta = {
+        "type": "call_to_action",
+        "value": {"title": "Grow", "text": "", "button_label": "Talk", "service": "smo"},
+    }
     page = make_article(title="With CTA", slug="with-cta", body=[cta])
     html = client.get(page.url).content.decode()
     assert f'href="{reverse("leads:contact")}?service=smo&amp;source=cta&amp;page={page.pk}"' in html
@@ -92,7 +98,10 @@ def test_cta_link_carries_service_source_and_page(client, make_article):
 
 def test_contact_via_cta_records_article_referrer_and_utm(client, article):
     """Following a CTA, the enquiry records the article, the CTA, and the UTM of the contact URL."""
-    url = reverse("leads:contact") + f"?service=seo&source=cta&page={article.pk}&utm_source=linkedin&utm_medium=social"
+    url = (
+        reverse("leads:contact")
+        + f"?service=seo&source=cta&page={article.pk}&utm_source=linkedin&utm_medium=social"
+    )
     form_page = client.get(url, HTTP_REFERER=f"http://testserver{article.url}")
     assert form_page.headers["Cache-Control"].startswith("max-age=0")
     html = form_page.content.decode()
@@ -118,7 +127,12 @@ def test_contact_records_external_referrer(client, db):
 
 def test_lead_records_ip_and_user_agent(client, db):
     """For spam work the lead keeps the sender's address and browser."""
-    client.post(reverse("leads:callback"), callback_data(), HTTP_USER_AGENT="TestBrowser/1.0", REMOTE_ADDR="203.0.113.9")
+    client.post(
+        reverse("leads:callback"),
+        callback_data(),
+        HTTP_USER_AGENT="TestBrowser/1.0",
+        REMOTE_ADDR="203.0.113.9",
+    )
     lead = Lead.objects.get()
     assert (lead.ip, lead.user_agent) == ("203.0.113.9", "TestBrowser/1.0")
 
@@ -127,6 +141,7 @@ def test_js_file_stores_landing_utm_for_the_visit(client, db):
     """The attribution script is served and reads UTM parameters into sessionStorage."""
     from django.contrib.staticfiles import finders
 
-    script = open(finders.find("js/leads.js")).read()
+    with open(finders.find("js/leads.js")) as handle:
+        script = handle.read()
     assert "sessionStorage" in script
     assert json.dumps("utm_campaign") in script

@@ -1,7 +1,8 @@
 """In a real browser: a visitor asks for a callback from an article; sales find it in the admin."""
 
-import pytest
 from django.core.cache import cache
+
+import pytest
 
 from leads.models import Lead
 

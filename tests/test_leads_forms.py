@@ -1,8 +1,9 @@
 """The callback and contact forms as a visitor meets them."""
 
-import pytest
 from django.core.cache import cache
 from django.urls import reverse
+
+import pytest
 
 from leads.models import Lead
 
@@ -40,7 +41,12 @@ def test_callback_success_redirects_to_confirmation(client, article):
     assert response.redirect_chain[-1][0] == reverse("leads:thanks") + "?form=callback"
     assert "call you back" in response.content.decode()
     lead = Lead.objects.get()
-    assert (lead.name, lead.phone, lead.call_time, lead.form) == ("Priya Shah", "+44 20 7946 0958", "morning", "callback")
+    assert (lead.name, lead.phone, lead.call_time, lead.form) == (
+        "Priya Shah",
+        "+44 20 7946 0958",
+        "morning",
+        "callback",
+    )
     assert lead.status == Lead.Status.NEW
 
 
@@ -121,7 +127,12 @@ def test_contact_success_stores_everything(client, db):
     response = client.post(reverse("leads:contact"), contact_data(newsletter="on"), follow=True)
     assert "reply by email within one working day" in response.content.decode()
     lead = Lead.objects.get()
-    assert (lead.email, lead.company, lead.service, lead.form) == ("tom@example.org", "Baker & Sons", "smm", "contact")
+    assert (lead.email, lead.company, lead.service, lead.form) == (
+        "tom@example.org",
+        "Baker & Sons",
+        "smm",
+        "contact",
+    )
     assert lead.newsletter is True
     assert lead.consent_text.startswith("I agree that you keep the details I send here")
 

@@ -3,13 +3,14 @@
 import socket
 from datetime import timedelta
 
-import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
 
 from leads.models import Lead
 

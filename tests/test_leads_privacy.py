@@ -3,11 +3,12 @@
 import json
 from datetime import timedelta
 
-import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
 
 from leads.models import Lead, LeadEvent, LeadNote
 from leads.privacy import comment_model
@@ -82,7 +83,9 @@ def test_admin_export_downloads_json_for_sales(client, person_data):
 def test_admin_erase_needs_confirmation_and_delete_permission(client, person_data):
     """Erasing from the admin needs the confirm box, and is for admins, not Sales."""
     client.force_login(make_user("sam", group="Sales"))
-    response = client.post(reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase", "confirm": "on"})
+    response = client.post(
+        reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase", "confirm": "on"}
+    )
     assert response.status_code == 403
     assert Lead.objects.filter(email__iexact=PERSON).count() == 2
 
@@ -91,7 +94,9 @@ def test_admin_erase_needs_confirmation_and_delete_permission(client, person_dat
     assert "Tick this box to confirm the erasure." in response.content.decode()
     assert Lead.objects.filter(email__iexact=PERSON).count() == 2
 
-    response = client.post(reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase", "confirm": "on"})
+    response = client.post(
+        reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase", "confirm": "on"}
+    )
     assert response.status_code == 302
     assert not Lead.objects.filter(email__iexact=PERSON).exists()
     assert Lead.objects.filter(pk=person_data["other"].pk).exists()
@@ -119,3 +124,15 @@ def test_purge_deletes_old_lost_and_spam_leads_only(db, settings):
     call_command("purge_leads")
     assert set(Lead.objects.values_list("pk", flat=True)) == {lead.pk for lead in kept}
     assert not Lead.objects.filter(pk__in=[lead.pk for lead in doomed]).exists()
+
+
+def test_demo_leads_load_once(make_article):
+    """The demo loader creates varied leads and, run again, adds nothing."""
+    from leads import demo
+
+    make_article(title="Demo article")
+    assert demo.load() == len(demo.DEMO_LEADS)
+    assert demo.load() == 0
+    assert Lead.objects.values("status").distinct().count() >= 4
+    assert Lead.objects.exclude(utm_source="").exists()
+    assert Lead.objects.filter(source_page__isnull=False).exists()

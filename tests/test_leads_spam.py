@@ -1,9 +1,10 @@
 """Spam defences on the lead forms: suspected spam is kept (as spam), floods are refused politely."""
 
-import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
+
+import pytest
 
 from comments.antispam import issue_token
 from leads.models import Lead
@@ -68,9 +69,15 @@ def test_rate_limit_refuses_with_message_and_keeps_input(client, db, settings):
 def test_rate_limit_is_per_ip(client, db, settings):
     """Another visitor's address has its own allowance."""
     settings.ANTISPAM_RATE_LIMITS = {**settings.ANTISPAM_RATE_LIMITS, "leads": (1, 600)}
-    assert client.post(reverse("leads:contact"), contact_data(), REMOTE_ADDR="198.51.100.1").status_code == 302
-    assert client.post(reverse("leads:contact"), contact_data(), REMOTE_ADDR="198.51.100.1").status_code == 429
-    assert client.post(reverse("leads:contact"), contact_data(), REMOTE_ADDR="198.51.100.2").status_code == 302
+    assert (
+        client.post(reverse("leads:contact"), contact_data(), REMOTE_ADDR="198.51.100.1").status_code == 302
+    )
+    assert (
+        client.post(reverse("leads:contact"), contact_data(), REMOTE_ADDR="198.51.100.1").status_code == 429
+    )
+    assert (
+        client.post(reverse("leads:contact"), contact_data(), REMOTE_ADDR="198.51.100.2").status_code == 302
+    )
 
 
 def test_typing_mistakes_do_not_use_up_the_allowance(client, db, settings):

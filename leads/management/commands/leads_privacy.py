@@ -20,4 +20,6 @@ class Command(BaseCommand):
         if not yes and input(f"Erase all leads and comments for {email}? Type 'yes': ") != "yes":
             raise CommandError("Nothing erased.")
         counts = erase_person(email)
-        self.stdout.write(f"Erased {counts['leads']} lead(s) and {counts['comments']} comment(s) for {email}.")
+        self.stdout.write(
+            f"Erased {counts['leads']} lead(s) and {counts['comments']} comment(s) for {email}."
+        )

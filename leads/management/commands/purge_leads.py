@@ -16,4 +16,6 @@ class Command(BaseCommand):
         count = leads.count()
         if not dry_run:
             leads.delete()
-        self.stdout.write(f"{'Would delete' if dry_run else 'Deleted'} {count} lost or spam lead(s) older than {days} days.")
+        self.stdout.write(
+            f"{'Would delete' if dry_run else 'Deleted'} {count} lost or spam lead(s) older than {days} days."
+        )
