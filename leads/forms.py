@@ -73,6 +73,8 @@ class LeadForm(SpamDefenceMixin, forms.ModelForm):
             '<a href="{}">Read the privacy notice</a>', settings.LEADS_PRIVACY_URL
         )
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["name"].error_messages["required"] = "Please tell us your name."
+        self.fields["phone"].error_messages["required"] = "Please give the number we should call."
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -188,6 +190,9 @@ class ContactForm(LeadForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        self.fields["email"].error_messages["required"] = "Please give your email address so we can reply."
+        self.fields["service"].error_messages["required"] = "Please choose the service you are interested in."
+        self.fields["message"].error_messages["required"] = "Please tell us briefly what you need."
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].required = False
         self.fields["phone"].label = "Phone number (optional)"

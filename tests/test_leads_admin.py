@@ -296,3 +296,19 @@ def test_report_refused_without_permission(client, db):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get(reverse("leads_per_article")).status_code == 403
+
+
+def test_weekly_chart_counts_genuine_leads_per_week(db):
+    """The dashboard chart has 12 weeks, counts each lead in its week, and leaves spam out."""
+    now = timezone.now()
+    make_lead(name="This week")
+    make_lead(name="Also this week", status="won")
+    make_lead(name="Spam this week", status="spam")
+    make_lead(name="Three weeks ago", created=now - timedelta(weeks=3))
+    make_lead(name="Too old", created=now - timedelta(weeks=13))
+    weeks = Lead.objects.genuine().per_week(12)
+    assert len(weeks) == 12
+    assert weeks[-1][1] == 2
+    assert weeks[-4][1] == 1
+    assert sum(count for _, count in weeks) == 3
+    assert all(monday.weekday() == 0 for monday, _ in weeks)

@@ -111,12 +111,13 @@ def test_contact_page_lists_every_service(client, db):
 
 def test_contact_form_errors_are_specific_and_input_kept(client, db):
     """Missing email and consent are each explained; the message typed is still there."""
-    data = contact_data(email="not-an-email", message="Please keep this text")
+    data = contact_data(email="not-an-email", message="Please keep this text", service="")
     del data["consent"]
     response = client.post(reverse("leads:contact"), data)
     html = response.content.decode()
     assert "Enter a valid email address." in html
     assert "Please tick the box to agree." in html
+    assert "Please choose the service you are interested in." in html
     assert "Please keep this text" in html
     assert 'value="Baker &amp; Sons"' in html
     assert Lead.objects.count() == 0
@@ -147,6 +148,7 @@ def test_contact_phone_is_optional_but_checked(client, db):
 def test_forms_mark_required_fields_and_label_inputs(client, db):
     """Fields have labels, required ones are marked, and errors are tied to their field."""
     html = client.post(reverse("leads:contact"), contact_data(email="")).content.decode()
+    assert "Please give your email address so we can reply." in html
     assert 'for="id_email"' in html
     assert 'Email address<span class="asteriskField">*</span>' in html
     assert 'aria-describedby="id_email_error"' in html
