@@ -209,3 +209,19 @@ ANTISPAM_TOKEN_MAX_AGE = 60 * 60 * 24 * 7
 ANTISPAM_RATE_LIMITS = {"comments": (5, 10 * 60), "leads": (5, 10 * 60)}
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: trust none).
 ANTISPAM_PROXY_COUNT = int(os.environ.get("ANTISPAM_PROXY_COUNT", "0"))
+
+# --- Leads --------------------------------------------------------------------------------
+
+# Who hears about each new (non-spam) lead: comma-separated addresses.
+LEADS_NOTIFY_EMAILS = env_list("LEADS_NOTIFY_EMAILS", "sales@example.com")
+# A second submission from the same email within this many days is linked to the first.
+LEADS_REPEAT_WINDOW_DAYS = int(os.environ.get("LEADS_REPEAT_WINDOW_DAYS", "30"))
+# `leads_digest` lists leads still "new" this many hours after they arrived.
+LEADS_DIGEST_AFTER_HOURS = int(os.environ.get("LEADS_DIGEST_AFTER_HOURS", "24"))
+# `purge_leads` deletes lost and spam leads untouched for this many days.
+LEADS_RETENTION_DAYS = int(os.environ.get("LEADS_RETENTION_DAYS", "365"))
+# Longest note a visitor may add to a callback request, and longest contact message.
+LEADS_CALLBACK_NOTE_MAX_LENGTH = 500
+LEADS_MESSAGE_MAX_LENGTH = 5000
+# Where the consent text links to for the full privacy notice.
+LEADS_PRIVACY_URL = os.environ.get("LEADS_PRIVACY_URL", "/privacy/")
