@@ -4,6 +4,9 @@ import json
 import os
 import shutil
 
+import django
+from django.db import connections
+
 from wagtail.models import Page, Site
 
 import pytest
@@ -108,11 +111,42 @@ def make_article(index_page, author, category):
 
 
 @pytest.fixture
+def use_mail_backend(settings):
+    """use_mail_backend(path, host=..., port=..., timeout=...): switch the mail backend the way
+    the running Django reads it (MAILERS from Django 6.1, EMAIL_* settings before)."""
+
+    def use(backend, **options):
+        if django.VERSION >= (6, 1):
+            settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": options}}
+        else:
+            settings.EMAIL_BACKEND = backend
+            for name, value in options.items():
+                setattr(settings, f"EMAIL_{name.upper()}", value)
+
+    return use
+
+
+@pytest.fixture
 def image(db):
     return draw_image("A test picture", size=(800, 450))
 
 
 # --- Browser --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Share the database snapshot that `serialized_rollback` restores with every connection.
+
+    Playwright's sync API runs tests inside its own event-loop context, where Django hands
+    out a fresh connection object that lacks the snapshot taken at set-up; without it a
+    transactional test after another would start from a flushed database (no root page,
+    no groups from the data migrations).
+    """
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ import pytest
 
 from tests.conftest import comparison_table, paragraph
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_article_reads_well_on_a_360px_phone(live_server, page, console_errors, make_article, author):

@@ -10,7 +10,7 @@ from .leads_support import make_user
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_callback_from_article_reaches_sales_list(live_server, page, console_errors, make_article, settings):
     """A callback sent from an article arrives with its article and campaign, and sales see it listed."""
     cache.clear()

@@ -48,28 +48,29 @@ def test_new_lead_emails_sales_with_admin_link(client, db, settings, django_capt
     assert f"http://testserver/admin/leads/inspect/{lead.pk}/" in message.body
 
 
-@pytest.mark.django_db(transaction=True)
-def test_lead_survives_unreachable_smtp_server(client, settings, closed_port):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_lead_survives_unreachable_smtp_server(client, use_mail_backend, closed_port):
     """With the SMTP server down, the visitor still sees the confirmation and the lead is kept."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port, 2
+    use_mail_backend(
+        "django.core.mail.backends.smtp.EmailBackend", host="127.0.0.1", port=closed_port, timeout=2
+    )
     response = client.post(reverse("leads:callback"), callback_data())
     assert response.status_code == 302
     assert response.url.startswith(reverse("leads:thanks"))
     assert Lead.objects.get().status == Lead.Status.NEW
 
 
-@pytest.mark.django_db(transaction=True)
-def test_lead_survives_a_raising_mail_backend(client, settings):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_lead_survives_a_raising_mail_backend(client, use_mail_backend):
     """A mail backend that raises never shows the visitor an error nor loses the lead."""
-    settings.EMAIL_BACKEND = f"{__name__}.DownMailServer"
+    use_mail_backend(f"{__name__}.DownMailServer")
     response = client.post(reverse("leads:contact"), contact_data(), follow=True)
     assert response.status_code == 200
     assert "we have your request" in response.content.decode()
     assert Lead.objects.filter(email="tom@example.org").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_email_is_sent_only_after_the_lead_is_committed(client, settings):
     """The notification task finds the lead in the database (it runs after the commit)."""
     settings.LEADS_NOTIFY_EMAILS = ["sales@agency.test"]
