@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from comments.antispam import issue_token
@@ -34,3 +36,11 @@ def form_data(**overrides):
 
 def post_url(page):
     return f"/comments/post/{page.pk}/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Each test starts with no submissions counted against its IP address."""
+    cache.clear()
+    yield
+    cache.clear()
