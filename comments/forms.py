@@ -110,9 +110,14 @@ class CommentForm(SpamDefenceMixin, forms.Form):
             return None
         parent = Comment.objects.approved().filter(page=self.page, pk=parent_id).first()
         if parent is None:
-            raise forms.ValidationError(
-                "The comment you are replying to is no longer available.", code="invalid_parent"
+            # The field is hidden, so the message goes above the form where it can be read.
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    "The comment you are replying to is no longer available.", code="invalid_parent"
+                ),
             )
+            return None
         return parent.reply_parent()
 
     def clean(self):
