@@ -18,6 +18,7 @@ from .admin_views import (
     ModerationPermissionPolicy,
     can_moderate,
     moderate_view,
+    moderators_only,
 )
 from .models import Comment
 
@@ -48,10 +49,13 @@ class CommentViewSet(SnippetViewSet):
     index_template_name = "comments/admin/index.html"
 
     def get_urlpatterns(self):
-        return [
+        patterns = [
             *super().get_urlpatterns(),
             path("moderate/<int:pk>/<slug:action>/", moderate_view, name="moderate"),
         ]
+        for pattern in patterns:
+            pattern.callback = moderators_only(pattern.callback)
+        return patterns
 
 
 register_snippet(CommentViewSet)
