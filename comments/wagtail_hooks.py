@@ -40,6 +40,9 @@ class CommentViewSet(SnippetViewSet):
         "notify_replies", "is_staff_reply", "user", "created_at", "approved_at",
     ]
     copy_view_enabled = False
+    # Comments point at pages, but a page's "usage" need not list every comment on it,
+    # and indexing each new comment would cost every visitor's post a few queries.
+    add_to_reference_index = False
     list_display = LIST_DISPLAY
     filterset_class = CommentFilterSet
     search_fields = ["name", "email", "body"]
