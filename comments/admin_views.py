@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 
-import django_filters
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
@@ -21,6 +20,8 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView, InspectView
+
+import django_filters
 
 from . import moderation
 from .forms import StaffReplyForm
@@ -115,7 +116,11 @@ class CommentInspectView(InspectView):
         if not self.reply_form.is_valid():
             return self.get(request, *args, **kwargs)
         reply = moderation.reply_as_team(self.object, request.user, self.reply_form.cleaned_data["body"])
-        messages.success(request, "Your reply is published.", buttons=[messages.button(reply.get_absolute_url(), "View on the site")])
+        messages.success(
+            request,
+            "Your reply is published.",
+            buttons=[messages.button(reply.get_absolute_url(), "View on the site")],
+        )
         return redirect(reverse("wagtailsnippets_comments_comment:inspect", args=[reply.pk]))
 
     def get_context_data(self, **kwargs):
@@ -193,7 +198,11 @@ class CommentBulkAction(BulkAction):
         return f"{num_parent_objects} comment{'s' if num_parent_objects != 1 else ''} {self.past_tense}."
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "action_label": self.display_name, "header_icon": "comment"}
+        return {
+            **super().get_context_data(**kwargs),
+            "action_label": self.display_name,
+            "header_icon": "comment",
+        }
 
 
 class ApproveBulkAction(CommentBulkAction):
@@ -239,7 +248,11 @@ LIST_DISPLAY = [
     "name",
     Column("page", label="Article", accessor="page.title", sort_key="page__title"),
     StatusTagColumn(
-        "status", label="Status", accessor="get_status_display", sort_key="status", primary=lambda c: c.is_pending
+        "status",
+        label="Status",
+        accessor="get_status_display",
+        sort_key="status",
+        primary=lambda c: c.is_pending,
     ),
     DateColumn("created_at", label="Written", sort_key="created_at"),
 ]

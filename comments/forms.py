@@ -36,7 +36,9 @@ class CommentForm(SpamDefenceMixin, forms.Form):
         required=False,
         max_length=200,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"], message="Enter a web address starting http or https.")],
+        validators=[
+            URLValidator(schemes=["http", "https"], message="Enter a web address starting http or https.")
+        ],
         widget=forms.URLInput(attrs={"autocomplete": "url"}),
     )
     body = forms.CharField(
@@ -163,7 +165,10 @@ class CommentForm(SpamDefenceMixin, forms.Form):
         if self.spam_reasons:
             comment.status = Comment.Status.SPAM
             comment.spam_reasons = "\n".join(self.spam_reasons)
-        elif settings.COMMENTS_TRUST_RETURNING and Comment.objects.by_returning_commenter(comment.email).exists():
+        elif (
+            settings.COMMENTS_TRUST_RETURNING
+            and Comment.objects.by_returning_commenter(comment.email).exists()
+        ):
             comment.status = Comment.Status.APPROVED
         else:
             comment.status = Comment.Status.PENDING

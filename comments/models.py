@@ -106,12 +106,12 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.name} on “{self.page.title}”"
 
+    def get_absolute_url(self):
+        return f"{self.page.url}#comment-{self.pk}"
+
     def clean(self):
         # Whatever the admin's edit form sends goes through the same allow-list.
         self.body = sanitize_body(self.body)
-
-    def get_absolute_url(self):
-        return f"{self.page.url}#comment-{self.pk}"
 
     @property
     def excerpt(self):
@@ -226,9 +226,12 @@ class CommentSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel([FieldPanel("auto_close_days")], "Closing"),
         MultiFieldPanel(
-            [FieldPanel("max_links"), FieldPanel("blocked_words"), FieldPanel("blocked_domains")], "Spam rules"
+            [FieldPanel("max_links"), FieldPanel("blocked_words"), FieldPanel("blocked_domains")],
+            "Spam rules",
         ),
-        MultiFieldPanel([FieldPanel("human_check_question"), FieldPanel("human_check_answer")], "Human check"),
+        MultiFieldPanel(
+            [FieldPanel("human_check_question"), FieldPanel("human_check_answer")], "Human check"
+        ),
     ]
 
     class Meta:

@@ -37,9 +37,7 @@ DROP_WITH_CONTENT = {"script", "style", "iframe", "svg", "math", "template", "no
 
 def allowed_html_description():
     """The list shown under the comment box: "a href title, abbr title, ..."."""
-    return ", ".join(
-        " ".join([tag, *sorted(attributes)]) for tag, attributes in ALLOWED_ATTRIBUTES.items()
-    )
+    return ", ".join(" ".join([tag, *sorted(attributes)]) for tag, attributes in ALLOWED_ATTRIBUTES.items())
 
 
 def _only_absolute_web_urls(tag, attribute, value):

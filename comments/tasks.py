@@ -47,7 +47,9 @@ def moderator_emails():
     permission = Permission.objects.filter(content_type__app_label="comments", codename="moderate_comment")
     users = (
         get_user_model()
-        .objects.filter(Q(is_superuser=True) | Q(user_permissions__in=permission) | Q(groups__permissions__in=permission))
+        .objects.filter(
+            Q(is_superuser=True) | Q(user_permissions__in=permission) | Q(groups__permissions__in=permission)
+        )
         .filter(is_active=True)
         .exclude(email="")
         .values_list("email", flat=True)
@@ -93,8 +95,7 @@ def notify_authors(comment_id):
     authors = getattr(comment.page.specific, "authors", None) or []
     users = [getattr(author, "user", None) for author in authors]
     recipients = sorted(
-        {user.email for user in users if user and user.email and user.pk != comment.user_id}
-        - {comment.email}
+        {user.email for user in users if user and user.email and user.pk != comment.user_id} - {comment.email}
     )
     context = {"comment": comment, "text": plain_text(comment.body), "comment_url": comment_url(comment)}
     return _send("authors", f"New comment on “{comment.page.title}”", recipients, context)
@@ -117,5 +118,10 @@ def notify_reply(comment_id):
         "comment_url": comment_url(reply),
         "unsubscribe_url": unsubscribe_url,
     }
-    headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    return _send("reply", f"New reply to your comment on “{reply.page.title}”", [parent.email], context, headers)
+    headers = {
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    return _send(
+        "reply", f"New reply to your comment on “{reply.page.title}”", [parent.email], context, headers
+    )

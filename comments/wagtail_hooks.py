@@ -36,8 +36,18 @@ class CommentViewSet(SnippetViewSet):
     inspect_view_class = CommentInspectView
     inspect_view_enabled = True
     inspect_view_fields = [
-        "page", "parent", "name", "email", "website", "ip_address", "user_agent",
-        "notify_replies", "is_staff_reply", "user", "created_at", "approved_at",
+        "page",
+        "parent",
+        "name",
+        "email",
+        "website",
+        "ip_address",
+        "user_agent",
+        "notify_replies",
+        "is_staff_reply",
+        "user",
+        "created_at",
+        "approved_at",
     ]
     copy_view_enabled = False
     # Comments point at pages, but a page's "usage" need not list every comment on it,

@@ -2,9 +2,10 @@
 
 import time
 
-import pytest
 from django.core.cache import cache
 from django.utils import timezone
+
+import pytest
 
 from comments.antispam import issue_token
 from comments.models import Comment

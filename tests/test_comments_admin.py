@@ -1,8 +1,9 @@
 """Moderating comments in the Wagtail admin, and who may."""
 
-import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
+
+import pytest
 
 from comments import moderation
 from comments.models import Comment
@@ -123,7 +124,9 @@ def test_list_filters_by_status_article_and_date(client, editor, article, make_a
     assert "Approved Ann" in html and "Pending Pat" not in html
 
     Comment.objects.filter(pk=pending.pk).update(created_at="2020-01-15T10:00:00Z")
-    html = client.get(LIST_URL, {"created_at_after": "2020-01-01", "created_at_before": "2020-01-31"}).content.decode()
+    html = client.get(
+        LIST_URL, {"created_at_after": "2020-01-01", "created_at_before": "2020-01-31"}
+    ).content.decode()
     assert "Pending Pat" in html and "Approved Ann" not in html
     assert approved.pk
 
@@ -182,7 +185,12 @@ def test_inspect_buttons_moderate_one_comment(client, moderator, article):
     """The inspect view's buttons approve, spam, remove and restore a comment."""
     comment = make_comment(article, status=Comment.Status.PENDING)
     client.force_login(moderator)
-    for action, status in (("approve", "approved"), ("remove", "removed"), ("restore", "pending"), ("spam", "spam")):
+    for action, status in (
+        ("approve", "approved"),
+        ("remove", "removed"),
+        ("restore", "pending"),
+        ("spam", "spam"),
+    ):
         url = reverse("wagtailsnippets_comments_comment:moderate", args=[comment.pk, action])
         assert client.post(url).status_code == 302
         comment.refresh_from_db()
@@ -206,8 +214,13 @@ def test_inspect_view_shows_the_thread_and_private_details(client, editor, artic
     """Moderators see the conversation around a comment, with its email and IP."""
     parent = make_comment(article, name="Asker", body="<p>How do I start?</p>")
     comment = make_comment(
-        article, parent=parent, name="Follow-up", status=Comment.Status.PENDING, email="f@example.com",
-        ip_address="198.51.100.7", body="<p>Me too</p>",
+        article,
+        parent=parent,
+        name="Follow-up",
+        status=Comment.Status.PENDING,
+        email="f@example.com",
+        ip_address="198.51.100.7",
+        body="<p>Me too</p>",
     )
     make_comment(article, name="Unrelated", body="<p>Other thread</p>")
     client.force_login(editor)

@@ -2,11 +2,11 @@
 
 import re
 
-import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.test import Client
 
+import pytest
 from django_tasks.signals import task_enqueued
 
 from comments import moderation
@@ -85,7 +85,9 @@ def test_spam_sends_no_email(client, article, moderator, enqueued, django_captur
 
 
 @pytest.mark.django_db
-def test_authors_hear_of_each_approved_comment(article, author_user, enqueued, django_capture_on_commit_callbacks):
+def test_authors_hear_of_each_approved_comment(
+    article, author_user, enqueued, django_capture_on_commit_callbacks
+):
     """Approving a comment emails the article's authors, with a link to the comment."""
     comment = make_comment(article, status=Comment.Status.PENDING, body="<p>Great read</p>")
     with django_capture_on_commit_callbacks(execute=True):
@@ -105,7 +107,9 @@ def test_authors_hear_of_each_approved_comment(article, author_user, enqueued, d
 
 
 @pytest.mark.django_db
-def test_nothing_is_sent_if_the_transaction_rolls_back(article, author_user, enqueued, django_capture_on_commit_callbacks):
+def test_nothing_is_sent_if_the_transaction_rolls_back(
+    article, author_user, enqueued, django_capture_on_commit_callbacks
+):
     """Tasks are queued only once the comment is safely saved."""
     comment = make_comment(article, status=Comment.Status.PENDING)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -119,8 +123,14 @@ def test_commenter_hears_of_an_approved_reply_and_can_unsubscribe(
 ):
     """Asking for reply emails brings one when a reply is approved; its link stops further ones."""
     question = make_comment(article, name="Priya", email="priya@example.com", notify_replies=True)
-    reply = make_comment(article, parent=question, name="Sam", email="sam@example.com", status=Comment.Status.PENDING,
-                         body="<p>Here is how</p>")
+    reply = make_comment(
+        article,
+        parent=question,
+        name="Sam",
+        email="sam@example.com",
+        status=Comment.Status.PENDING,
+        body="<p>Here is how</p>",
+    )
     with django_capture_on_commit_callbacks(execute=True):
         moderation.approve(reply)
     assert enqueued == ["notify_authors", "notify_reply"]

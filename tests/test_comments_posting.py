@@ -3,12 +3,13 @@
 import time
 from datetime import timedelta
 
-import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
 
 from wagtail.models import Site
+
+import pytest
 
 from comments.antispam import issue_token
 from comments.models import Comment, CommentSettings
@@ -145,7 +146,9 @@ def test_staff_comment_from_the_site_is_published_with_team_badge(article):
 
     parent = make_comment(article)
     token = client.cookies["csrftoken"].value
-    response = client.post(post_url(article), {"body": "Thanks!", "parent": parent.pk, "csrfmiddlewaretoken": token})
+    response = client.post(
+        post_url(article), {"body": "Thanks!", "parent": parent.pk, "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 302
     reply = Comment.objects.get(body="<p>Thanks!</p>")
     assert (reply.status, reply.is_staff_reply, reply.user, reply.name) == (

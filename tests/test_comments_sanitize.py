@@ -40,8 +40,22 @@ def test_every_allowed_tag_and_attribute_survives():
 def test_dangerous_markup_is_stripped_from_the_body(attack):
     """Scripts, event handlers, javascript:/data: links, styles and embeds never reach readers."""
     clean = sanitize_body(attack).lower()
-    for needle in ("<script", "onerror", "onclick", "onload", "onmouseover", "javascript:", "data:", "style=", "<style",
-                   "<iframe", "<svg", "<math", "<img", "alert(1)</script"):
+    for needle in (
+        "<script",
+        "onerror",
+        "onclick",
+        "onload",
+        "onmouseover",
+        "javascript:",
+        "data:",
+        "style=",
+        "<style",
+        "<iframe",
+        "<svg",
+        "<math",
+        "<img",
+        "alert(1)</script",
+    ):
         assert needle not in clean
 
 
@@ -63,7 +77,9 @@ def test_line_breaks_become_paragraphs():
 
 def test_the_form_shows_the_allow_list():
     """The writer is told which tags they may use."""
-    assert allowed_html_description().startswith("a href title, abbr title, acronym title, b, blockquote cite")
+    assert allowed_html_description().startswith(
+        "a href title, abbr title, acronym title, b, blockquote cite"
+    )
 
 
 def test_names_are_plain_text():
@@ -86,15 +102,21 @@ def test_submitted_name_body_and_website_are_cleaned(client, make_article):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "website",
-    ["javascript:alert(1)", "data:text/html,<script>x</script>", "ftp://example.com/", 'https://a.com/"onmouseover=x'],
+    [
+        "javascript:alert(1)",
+        "data:text/html,<script>x</script>",
+        "ftp://example.com/",
+        'https://a.com/"onmouseover=x',
+    ],
 )
 def test_website_must_be_an_http_address(client, make_article, website):
     """Only http(s) websites are accepted; anything else is refused with a message."""
     page = make_article()
     response = client.post(post_url(page), form_data(website=website))
     assert response.status_code == 400
-    assert "Enter a web address starting http or https." in response.content.decode() or "Enter a valid URL" in (
-        response.content.decode()
+    assert (
+        "Enter a web address starting http or https." in response.content.decode()
+        or "Enter a valid URL" in (response.content.decode())
     )
     assert not Comment.objects.exists()
 

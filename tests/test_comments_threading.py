@@ -2,9 +2,10 @@
 
 import re
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from articles.models import ArticlePage
 from comments.models import Comment, CommentSettings, with_comment_counts
@@ -32,7 +33,7 @@ def test_replies_nest_under_their_parent(client, make_article):
     second = make_comment(page, name="Second")
     html = thread_html(client, page)
     assert [nesting_of(html, c) for c in (first, reply, reply_to_reply, second)] == [0, 1, 2, 0]
-    assert html.index('id="comment-%d"' % first.pk) < html.index('id="comment-%d"' % second.pk)
+    assert html.index(f'id="comment-{first.pk}"') < html.index(f'id="comment-{second.pk}"')
 
 
 @pytest.mark.django_db
@@ -128,9 +129,18 @@ def build_thread_of(page, total):
     comments = []
     for n in range(total):
         parent = comments[n // 3] if n % 3 and comments else None
-        comments.append(Comment(page=page, parent=parent, name=f"C{n}", email=f"c{n}@example.com",
-                                body=f"<p>Comment {n}</p>", status=Comment.Status.APPROVED,
-                                is_staff_reply=n % 7 == 0, website="https://example.com/" if n % 5 == 0 else ""))
+        comments.append(
+            Comment(
+                page=page,
+                parent=parent,
+                name=f"C{n}",
+                email=f"c{n}@example.com",
+                body=f"<p>Comment {n}</p>",
+                status=Comment.Status.APPROVED,
+                is_staff_reply=n % 7 == 0,
+                website="https://example.com/" if n % 5 == 0 else "",
+            )
+        )
         comments[-1].save()
     return comments
 
