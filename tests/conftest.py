@@ -4,8 +4,9 @@ import json
 import os
 import shutil
 
-import pytest
 from wagtail.models import Page, Site
+
+import pytest
 
 from articles.images import draw_image
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Author, Category, HomePage
@@ -31,7 +32,9 @@ CHROMIUM_ARGS = [
 def home(db):
     """A home page as the default site's root, replacing Wagtail's welcome page."""
     root = Page.objects.get(depth=1)
-    home = root.add_child(instance=HomePage(title="Northwind Digital", slug="home-page", intro="We grow brands."))
+    home = root.add_child(
+        instance=HomePage(title="Northwind Digital", slug="home-page", intro="We grow brands.")
+    )
     Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home
@@ -39,12 +42,16 @@ def home(db):
 
 @pytest.fixture
 def index_page(home):
-    return home.add_child(instance=ArticleIndexPage(title="Articles", slug="articles", intro="Ideas and guides."))
+    return home.add_child(
+        instance=ArticleIndexPage(title="Articles", slug="articles", intro="Ideas and guides.")
+    )
 
 
 @pytest.fixture
 def author(db):
-    return Author.objects.create(name="Maya Okafor", slug="maya-okafor", job_title="Head of SEO", bio="Writes.")
+    return Author.objects.create(
+        name="Maya Okafor", slug="maya-okafor", job_title="Head of SEO", bio="Writes."
+    )
 
 
 @pytest.fixture
@@ -57,7 +64,9 @@ def paragraph(html):
 
 
 def comparison_table(rows=6, caption="SEO and SMO side by side"):
-    data = [["#", "SEO", "SMO"]] + [[str(n), f"Search point {n}", f"Social point {n}"] for n in range(1, rows + 1)]
+    data = [["#", "SEO", "SMO"]] + [
+        [str(n), f"Search point {n}", f"Social point {n}"] for n in range(1, rows + 1)
+    ]
     return {
         "type": "table",
         "value": {
@@ -80,9 +89,12 @@ def make_article(index_page, author, category):
         page = ArticlePage(
             title=title,
             body=json.dumps(body if body is not None else [paragraph("<p>Body text for the article.</p>")]),
+            live=publish,
             **fields,
         )
-        page.article_authors = [ArticleAuthor(author=a, sort_order=i) for i, a in enumerate(authors or [author])]
+        page.article_authors = [
+            ArticleAuthor(author=a, sort_order=i) for i, a in enumerate(authors or [author])
+        ]
         index_page.add_child(instance=page)
         if tags:
             page.tags.add(*tags)
@@ -117,6 +129,13 @@ def browser_type_launch_args(browser_type_launch_args):
 def console_errors(page):
     """Collects console errors and uncaught exceptions from the Playwright page."""
     errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{message.text} {message.location.get('url', '')}")
+            if message.type == "error"
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
