@@ -52,6 +52,8 @@ class CommentForm(SpamDefenceMixin, forms.Form):
     answer = forms.CharField(max_length=100, widget=forms.TextInput(attrs={"autocomplete": "off"}))
 
     def __init__(self, *args, page, comment_settings, user, reply_to=None, **kwargs):
+        # Other forms share the article page (the callback form has a Name too): own ids.
+        kwargs.setdefault("auto_id", "comment_%s")
         super().__init__(*args, **kwargs)
         self.page = page
         self.comment_settings = comment_settings

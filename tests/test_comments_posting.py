@@ -75,7 +75,7 @@ def test_errors_come_back_with_the_text_kept(client, article):
     assert response.status_code == 400
     html = section(response)
     assert "Enter a valid email address." in html
-    assert 'aria-describedby="id_email_helptext id_email_error"' in html
+    assert 'aria-describedby="comment_email_helptext comment_email_error"' in html
     assert "Keep this text</textarea>" in html
     assert 'value="Priya Shah"' in html
     assert not Comment.objects.exists()
@@ -230,7 +230,7 @@ def test_pages_without_comments_refuse_posts(client, home):
 @pytest.mark.django_db
 def test_draft_article_refuses_posts(client, make_article):
     """An unpublished article cannot be commented on."""
-    draft = make_article(publish=False, live=False)
+    draft = make_article(publish=False)
     assert client.post(post_url(draft), form_data()).status_code == 404
 
 
@@ -369,3 +369,14 @@ def test_private_details_never_reach_public_html(client, article):
         html = client.get(url).content.decode()
         for secret in ("hidden@example.com", "198.51.100.23", "SecretBrowser", "own@example.com", "MyAgent"):
             assert secret not in html
+
+
+@pytest.mark.django_db
+def test_comment_form_ids_are_unique_on_the_article(client, article):
+    """Labels point at the right fields: no id on the article page is used twice."""
+    import re
+    from collections import Counter
+
+    make_comment(article)
+    ids = Counter(re.findall(r'\sid="([^"]+)"', client.get(article.url).content.decode()))
+    assert [name for name, count in ids.items() if count > 1] == []
