@@ -282,3 +282,18 @@ def test_comment_settings_are_editable_by_editors(client, editor, home):
     response = client.get(f"/admin/settings/comments/commentsettings/{home.get_site().pk}/")
     assert response.status_code == 200
     assert "Blocked words" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editing_a_comment_in_the_admin_keeps_the_allow_list(client, editor, article):
+    """A moderator's edit to a comment body is sanitised like a visitor's."""
+    comment = make_comment(article)
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"name": "Reader", "website": "", "body": "Fixed <script>x</script><b>typo</b>"}
+    )
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.body == "<p>Fixed <b>typo</b></p>"
