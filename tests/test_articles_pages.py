@@ -144,3 +144,20 @@ def test_home_page_shows_latest_articles(client, make_article, home):
     html = client.get("/").content.decode()
     assert "Fresh thinking" in html
     assert "<h1>Northwind Digital</h1>" in html
+
+
+def test_cards_show_approved_comment_counts_without_a_query_each(client, make_article, index_page):
+    """Each card shows its article's approved comments; pending ones are not counted."""
+    from comments.models import Comment
+
+    make_article(title="Quiet one")
+    busy = make_article(title="Busy one")
+    for n in range(3):
+        Comment.objects.create(
+            page=busy, name=f"Reader {n}", email="r@example.com", body="<p>Hi</p>", status="approved"
+        )
+    Comment.objects.create(
+        page=busy, name="Waiting", email="w@example.com", body="<p>Hi</p>", status="pending"
+    )
+    counts = {article.title: article.approved_comment_count for article in index_page.articles()}
+    assert counts == {"Quiet one": 0, "Busy one": 3}

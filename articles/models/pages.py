@@ -6,6 +6,7 @@ import math
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
@@ -135,12 +136,19 @@ class ArticleTag(TaggedItemBase):
 
 class ArticlePageQuerySet(PageQuerySet):
     def listing(self):
-        """Live articles, newest first, with what a card shows fetched up front."""
+        """Live articles, newest first, with what a card shows fetched up front.
+
+        The approved-comment count comes through the `comments` reverse relation that the
+        comments app adds to every page, so articles needs no import from it.
+        """
         return (
             self.live()
             .public()
             .select_related("hero_image", "category")
             .prefetch_related("article_authors__author", "tags")
+            .annotate(
+                approved_comment_count=Count("comments", filter=Q(comments__status="approved"), distinct=True)
+            )
             .order_by("-first_published_at", "-pk")
         )
 
