@@ -144,6 +144,14 @@ class ArticlePageQuerySet(PageQuerySet):
             .order_by("-first_published_at", "-pk")
         )
 
+    def related_to(self, article):
+        """Other live articles sharing the article's category or a tag, newest first."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        shares = models.Q(pk__in=ArticleTag.objects.filter(tag__in=tag_ids).values("content_object"))
+        if article.category_id:
+            shares |= models.Q(category_id=article.category_id)
+        return self.listing().filter(shares).exclude(pk=article.pk)
+
 
 class ArticleAuthor(Orderable):
     page = ParentalKey("articles.ArticlePage", related_name="article_authors", on_delete=models.CASCADE)
@@ -221,4 +229,5 @@ class ArticlePage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = self.get_parent().specific
+        context["related_articles"] = ArticlePage.objects.related_to(self)[: settings.ARTICLES_RELATED_COUNT]
         return context

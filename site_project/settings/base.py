@@ -147,6 +147,9 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Let Django serve MEDIA_URL itself (one machine, e.g. `gunicorn` alone on loopback). Set
+# SERVE_MEDIA=0 when a web server, CDN or object storage serves uploaded files instead.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "1") == "1"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -173,6 +176,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 ARTICLES_PER_PAGE = int(os.environ.get("ARTICLES_PER_PAGE", "10"))
 # Reading speed used for the "N min read" estimate.
 ARTICLES_WORDS_PER_MINUTE = 220
+# Related articles shown at the end of an article (shared category or tags).
+ARTICLES_RELATED_COUNT = 3
+# Items in each RSS/Atom feed (site-wide, per category, per author).
+ARTICLES_FEED_ITEMS = 20
+# Tags offered as filters on the article index (the most used first).
+ARTICLES_TAG_CLOUD_SIZE = 24
+# Longest search query accepted; longer input is cut, not refused.
+ARTICLES_SEARCH_MAX_LENGTH = 200
 
 # --- Visitor forms: spam defences (comments and leads) ------------------------------------
 
