@@ -1,8 +1,9 @@
 """The public pages: every page type renders with navigation, listings, filters and related articles."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from articles.models import Author, Category, OrganizationSettings
 from tests.conftest import comparison_table, paragraph
@@ -116,7 +117,9 @@ def test_article_page_renders_body_table_and_breadcrumbs(client, organization, m
     )
     html = client.get(article.url).content.decode()
     assert "<h1>SEO versus SMO</h1>" in html and "Organic reach matters." in html
-    assert '<div class="table-scroll" role="region" tabindex="0" aria-label="SEO and SMO side by side">' in html
+    assert (
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="SEO and SMO side by side">' in html
+    )
     assert '<th scope="col"' in html and "<caption>SEO and SMO side by side</caption>" in html
     assert 'fetchpriority="high"' in html and "Image credit: Studio North" in html
     assert '<nav class="breadcrumbs wrap" aria-label="Breadcrumb">' in html
