@@ -4,8 +4,9 @@ import json
 import os
 import shutil
 
-import pytest
 from wagtail.models import Page, Site
+
+import pytest
 
 from articles.images import draw_image
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Author, Category, HomePage
