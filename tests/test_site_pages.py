@@ -185,3 +185,22 @@ def test_feeds_linked_from_head(client, organization, make_article, category):
     assert 'type="application/atom+xml"' in html and 'href="/feeds/atom/"' in html
     html = client.get("/articles/category/search/").content.decode()
     assert 'href="/feeds/category/search/rss/"' in html and 'href="/feeds/category/search/atom/"' in html
+
+
+def test_body_image_keeps_its_alt_text_and_is_lazy(client, organization, make_article, image):
+    """An image in the body carries the alt text the editor wrote, in WebP, loading lazily."""
+    body = [
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "alt_text": "Visits by channel, 2024", "decorative": False},
+                "caption": "Visits",
+                "credit": "Northwind",
+            },
+        }
+    ]
+    html = client.get(make_article(body=body).url).content.decode()
+    figure = html.split('<figure class="body-image">')[1].split("</figure>")[0]
+    assert 'alt="Visits by channel, 2024"' in figure
+    assert 'loading="lazy"' in figure and ".webp" in figure and 'width="' in figure
+    assert "Image credit: Northwind" in figure
