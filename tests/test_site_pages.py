@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from articles.models import Author, Category, OrganizationSettings
+from articles.models import ArticleAuthor, Author, Category, OrganizationSettings
 from tests.conftest import comparison_table, paragraph
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +204,26 @@ def test_body_image_keeps_its_alt_text_and_is_lazy(client, organization, make_ar
     assert 'alt="Visits by channel, 2024"' in figure
     assert 'loading="lazy"' in figure and ".webp" in figure and 'width="' in figure
     assert "Image credit: Northwind" in figure
+
+
+def test_preview_shows_unsaved_authors_and_tags(organization, make_article):
+    """An editor previewing changes sees the tags and authors they have not saved yet."""
+    article = make_article(title="Preview me", tags=["old-tag"])
+    sam = Author.objects.create(name="Sam Previewer", slug="sam-previewer")
+    article.tags.add("fresh-tag")
+    article.article_authors.add(ArticleAuthor(author=sam, sort_order=1))
+    html = article.make_preview_request().content.decode()
+    assert "fresh-tag" in html
+    assert "Sam Previewer" in html
+
+
+def test_article_page_reads_authors_and_tags_once(client, organization, make_article):
+    """The byline, author box, meta tags and JSON-LD share one fetch of authors and tags."""
+    article = make_article(title="Counted", tags=["a", "b"])
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(article.url)
+    author_queries = [q for q in queries if 'FROM "articles_articleauthor"' in q["sql"]]
+    tag_queries = [q for q in queries if 'FROM "taggit_tag"' in q["sql"] and "content_object_id" in q["sql"]]
+    assert len(author_queries) == 1
+    assert len(tag_queries) == 1

@@ -6,6 +6,7 @@ import math
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
@@ -228,6 +229,10 @@ class ArticlePage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # The byline, author box, meta tags and JSON-LD all read these; fetch them once.
+            # (A preview keeps the unsaved authors and tags it holds in memory.)
+            prefetch_related_objects([self], "article_authors__author", "tags")
         context["index_page"] = self.get_parent().specific
         context["related_articles"] = ArticlePage.objects.related_to(self)[: settings.ARTICLES_RELATED_COUNT]
         return context
