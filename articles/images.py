@@ -3,9 +3,11 @@
 from io import BytesIO
 
 from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+
 from PIL import Image as PILImage
 from PIL import ImageDraw
-from wagtail.images import get_image_model
 
 
 def draw_image(title, size=(1600, 900), background="#1f4e79", foreground="#ffffff", text=""):
@@ -17,7 +19,9 @@ def draw_image(title, size=(1600, 900), background="#1f4e79", foreground="#fffff
     picture = PILImage.new("RGB", size, background)
     draw = ImageDraw.Draw(picture)
     width, height = size
-    draw.rectangle([width // 12, height // 8, width - width // 12, height - height // 8], outline=foreground, width=6)
+    draw.rectangle(
+        [width // 12, height // 8, width - width // 12, height - height // 8], outline=foreground, width=6
+    )
     draw.text((width // 10, height // 2), text or title, fill=foreground, font_size=max(16, height // 12))
     buffer = BytesIO()
     picture.save(buffer, format="PNG")

@@ -9,17 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("leads.urls")),
 ]
 
-# Uploaded images on a single machine; turn off (SERVE_MEDIA=0) when a web server or object
-# storage serves MEDIA_URL.
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
 # Search, feeds, sitemap.xml and robots.txt.

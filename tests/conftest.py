@@ -4,6 +4,9 @@ import json
 import os
 import shutil
 
+import django
+from django.db import connections
+
 from wagtail.models import Page, Site
 
 import pytest
@@ -32,7 +35,9 @@ CHROMIUM_ARGS = [
 def home(db):
     """A home page as the default site's root, replacing Wagtail's welcome page."""
     root = Page.objects.get(depth=1)
-    home = root.add_child(instance=HomePage(title="Northwind Digital", slug="home-page", intro="We grow brands."))
+    home = root.add_child(
+        instance=HomePage(title="Northwind Digital", slug="home-page", intro="We grow brands.")
+    )
     Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home
@@ -40,12 +45,16 @@ def home(db):
 
 @pytest.fixture
 def index_page(home):
-    return home.add_child(instance=ArticleIndexPage(title="Articles", slug="articles", intro="Ideas and guides."))
+    return home.add_child(
+        instance=ArticleIndexPage(title="Articles", slug="articles", intro="Ideas and guides.")
+    )
 
 
 @pytest.fixture
 def author(db):
-    return Author.objects.create(name="Maya Okafor", slug="maya-okafor", job_title="Head of SEO", bio="Writes.")
+    return Author.objects.create(
+        name="Maya Okafor", slug="maya-okafor", job_title="Head of SEO", bio="Writes."
+    )
 
 
 @pytest.fixture
@@ -58,7 +67,9 @@ def paragraph(html):
 
 
 def comparison_table(rows=6, caption="SEO and SMO side by side"):
-    data = [["#", "SEO", "SMO"]] + [[str(n), f"Search point {n}", f"Social point {n}"] for n in range(1, rows + 1)]
+    data = [["#", "SEO", "SMO"]] + [
+        [str(n), f"Search point {n}", f"Social point {n}"] for n in range(1, rows + 1)
+    ]
     return {
         "type": "table",
         "value": {
@@ -81,9 +92,12 @@ def make_article(index_page, author, category):
         page = ArticlePage(
             title=title,
             body=json.dumps(body if body is not None else [paragraph("<p>Body text for the article.</p>")]),
+            live=publish,
             **fields,
         )
-        page.article_authors = [ArticleAuthor(author=a, sort_order=i) for i, a in enumerate(authors or [author])]
+        page.article_authors = [
+            ArticleAuthor(author=a, sort_order=i) for i, a in enumerate(authors or [author])
+        ]
         index_page.add_child(instance=page)
         if tags:
             page.tags.add(*tags)
@@ -97,11 +111,42 @@ def make_article(index_page, author, category):
 
 
 @pytest.fixture
+def use_mail_backend(settings):
+    """use_mail_backend(path, host=..., port=..., timeout=...): switch the mail backend the way
+    the running Django reads it (MAILERS from Django 6.1, EMAIL_* settings before)."""
+
+    def use(backend, **options):
+        if django.VERSION >= (6, 1):
+            settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": options}}
+        else:
+            settings.EMAIL_BACKEND = backend
+            for name, value in options.items():
+                setattr(settings, f"EMAIL_{name.upper()}", value)
+
+    return use
+
+
+@pytest.fixture
 def image(db):
     return draw_image("A test picture", size=(800, 450))
 
 
 # --- Browser --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Share the database snapshot that `serialized_rollback` restores with every connection.
+
+    Playwright's sync API runs tests inside its own event-loop context, where Django hands
+    out a fresh connection object that lacks the snapshot taken at set-up; without it a
+    transactional test after another would start from a flushed database (no root page,
+    no groups from the data migrations).
+    """
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
 
 
 @pytest.fixture(scope="session")
@@ -118,6 +163,13 @@ def browser_type_launch_args(browser_type_launch_args):
 def console_errors(page):
     """Collects console errors and uncaught exceptions from the Playwright page."""
     errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{message.text} {message.location.get('url', '')}")
+            if message.type == "error"
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors

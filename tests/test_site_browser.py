@@ -4,7 +4,7 @@ problems, nothing scrolls sideways and the console stays clean."""
 import os
 from pathlib import Path
 
-from django.db import connection
+from django.urls import reverse
 
 import pytest
 from playwright.sync_api import expect
@@ -14,7 +14,7 @@ from tests.conftest import comparison_table, paragraph
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
-PAGES = ["home", "index", "article", "author", "search", "no_results"]
+PAGES = ["home", "index", "article", "author", "search", "no_results", "contact"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -30,20 +30,7 @@ def axe_script():
 
 
 @pytest.fixture
-def migration_data(transactional_db):
-    """Keep the rows migrations made (root page, locale, groups) across these transactional tests.
-
-    Playwright's sync API runs test code in its own greenlet, where Django hands out a fresh
-    connection object that lacks the snapshot serialized_rollback restores from when the test
-    database was set up outside it (any database test ran first). The first browser test still
-    sees the pristine database, so the snapshot is taken again there.
-    """
-    if not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-
-
-@pytest.fixture
-def site_urls(migration_data, home, index_page, make_article, author, image):
+def site_urls(home, index_page, make_article, author, image):
     """A small but complete site: organization details, menu, categories, tags, images, a table."""
     organization = OrganizationSettings.for_site(home.get_site())
     organization.tagline = "Search and social, done properly"
@@ -87,6 +74,7 @@ def site_urls(migration_data, home, index_page, make_article, author, image):
         "author": "/articles/author/maya-okafor/",
         "search": "/search/?q=optimisation",
         "no_results": "/search/?q=zzyzx",
+        "contact": reverse("leads:contact"),
     }
 
 

@@ -20,7 +20,7 @@ def articles(make_article, author):
         "search": make_article(title="Ranking basics", intro="How ranking works.", tags=["ranking"]),
         "social": make_article(title="Audience growth", category=social, authors=[sam]),
         "both": make_article(title="Joint piece", category=social, authors=[author, sam]),
-        "draft": make_article(title="Unfinished draft", publish=False, live=False),
+        "draft": make_article(title="Unfinished draft", publish=False),
     }
 
 

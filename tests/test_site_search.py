@@ -18,7 +18,6 @@ def searchable(make_article):
             title="Secret kaleidoscope plans",
             body=[paragraph("<p>kaleidoscope</p>")],
             publish=False,
-            live=False,
         ),
     }
 

@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+import django
+
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
     "django.contrib.auth",
@@ -94,8 +97,10 @@ TEMPLATES = [
 # --- Data -------------------------------------------------------------------------
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -108,7 +113,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work (email). Immediate by default; production may point at a worker backend.
+# Background work (email). Run at once by default; production queues in the database for
+# `manage.py db_worker`, so a slow mail server never holds up a visitor's request.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
@@ -117,12 +123,29 @@ TASKS = {
 
 # --- Email ----------------------------------------------------------------------
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def email_settings(backend):
+    """Mail settings in the form the running Django reads: MAILERS from 6.1, EMAIL_* before."""
+    smtp = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": os.environ.get("EMAIL_USE_TLS", "") == "1",
+    }
+    options = smtp if backend == SMTP_BACKEND else {}
+    if django.VERSION >= (6, 1):
+        return {"MAILERS": {"default": {"BACKEND": backend, "OPTIONS": options}}}
+    legacy_names = {"username": "HOST_USER", "password": "HOST_PASSWORD"}
+    return {
+        "EMAIL_BACKEND": backend,
+        **{f"EMAIL_{legacy_names.get(key, key.upper())}": value for key, value in options.items()},
+    }
+
+
+globals().update(email_settings(os.environ.get("EMAIL_BACKEND", SMTP_BACKEND)))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Northwind Digital <hello@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -146,12 +169,11 @@ USE_TZ = True
 # --- Static and media files ---------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Let Django serve MEDIA_URL itself (one machine, e.g. `gunicorn` alone on loopback). Set
-# SERVE_MEDIA=0 when a web server, CDN or object storage serves uploaded files instead.
+# One machine serves its own uploads; behind a CDN or object storage, set SERVE_MEDIA=0.
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "1") == "1"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -198,3 +220,19 @@ ANTISPAM_TOKEN_MAX_AGE = 60 * 60 * 24 * 7
 ANTISPAM_RATE_LIMITS = {"comments": (5, 10 * 60), "leads": (5, 10 * 60)}
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: trust none).
 ANTISPAM_PROXY_COUNT = int(os.environ.get("ANTISPAM_PROXY_COUNT", "0"))
+
+# --- Leads --------------------------------------------------------------------------------
+
+# Who hears about each new (non-spam) lead: comma-separated addresses.
+LEADS_NOTIFY_EMAILS = env_list("LEADS_NOTIFY_EMAILS", "sales@example.com")
+# A second submission from the same email within this many days is linked to the first.
+LEADS_REPEAT_WINDOW_DAYS = int(os.environ.get("LEADS_REPEAT_WINDOW_DAYS", "30"))
+# `leads_digest` lists leads still "new" this many hours after they arrived.
+LEADS_DIGEST_AFTER_HOURS = int(os.environ.get("LEADS_DIGEST_AFTER_HOURS", "24"))
+# `purge_leads` deletes lost and spam leads untouched for this many days.
+LEADS_RETENTION_DAYS = int(os.environ.get("LEADS_RETENTION_DAYS", "365"))
+# Longest note a visitor may add to a callback request, and longest contact message.
+LEADS_CALLBACK_NOTE_MAX_LENGTH = 500
+LEADS_MESSAGE_MAX_LENGTH = 5000
+# Where the consent text links to for the full privacy notice.
+LEADS_PRIVACY_URL = os.environ.get("LEADS_PRIVACY_URL", "/privacy/")

@@ -8,13 +8,19 @@ from .base import *  # noqa: F403
 from .base import SITE_BASE_URL
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if len(SECRET_KEY) < 32 or SECRET_KEY.startswith(("dev-", "test-")):
+if (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY.startswith(("dev-", "test-", "django-insecure"))
+):
     raise ImproperlyConfigured(
-        "Set SECRET_KEY to a random value of at least 32 characters "
+        "Set SECRET_KEY to a random value of at least 50 characters "
         '(python -c "import secrets; print(secrets.token_urlsafe(50))").'
     )
 
 DEBUG = False
+
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

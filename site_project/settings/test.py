@@ -4,11 +4,12 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import email_settings
 
 SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+globals().update(email_settings("django.core.mail.backends.locmem.EmailBackend"))
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Each test process writes images to its own throwaway folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="site-test-media-"))

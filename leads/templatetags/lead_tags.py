@@ -1,0 +1,17 @@
+from django import template
+
+from ..forms import CallbackForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("leads/includes/callback_form.html", takes_context=True)
+def callback_form(context, page=None):
+    """{% callback_form page %}: the "Get a callback" widget for an article.
+
+    The markup is the same for every visitor (pages are cached whole): only the page's id
+    and URL go into hidden fields; leads.js adds the visit's UTM data on submit."""
+    initial = {}
+    if page is not None:
+        initial = {"source_page": page.pk, "source_url": page.full_url or ""}
+    return {"form": CallbackForm(initial=initial), "request": context.get("request")}

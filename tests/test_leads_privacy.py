@@ -1,0 +1,138 @@
+"""Privacy: export or erase everything held for one email address; retention of closed leads."""
+
+import json
+from datetime import timedelta
+
+from django.apps import apps
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from leads.models import Lead, LeadEvent, LeadNote
+from leads.privacy import comment_model
+
+from .leads_support import make_lead, make_user
+
+PERSON = "person@example.org"
+
+
+@pytest.fixture
+def person_data(db, make_article):
+    """Two leads (with a note) and, when the comments app has its model, a comment for PERSON."""
+    article = make_article(title="Privacy article")
+    first = make_lead(name="Pat Person", email=PERSON, source_page=article)
+    make_lead(name="Pat Person", email="Person@Example.org", previous=first)
+    LeadNote.objects.create(lead=first, text="Called, no answer")
+    LeadEvent.objects.create(lead=first, kind=LeadEvent.Kind.NOTE, to_value="Called, no answer")
+    other = make_lead(name="Someone Else", email="else@example.org")
+    comment = None
+    Comment = comment_model()
+    if Comment is not None:  # the comments app is merged in: prove its data goes too
+        comment = make_comment(Comment, article, PERSON)
+        make_comment(Comment, article, "else@example.org")
+    return {"article": article, "other": other, "comment": comment}
+
+
+def make_comment(Comment, page, email):
+    fields = {f.name for f in Comment._meta.get_fields()}
+    values = {"email": email, "name": "Pat", "body": "Nice post"}
+    for key in ("page", "article"):
+        if key in fields:
+            values[key] = page
+    return Comment.objects.create(**{k: v for k, v in values.items() if k in fields})
+
+
+def test_command_exports_all_leads_notes_and_comments_as_json(person_data, capsys):
+    """`leads_privacy export EMAIL` prints everything held for that person, case-insensitively."""
+    call_command("leads_privacy", "export", PERSON)
+    data = json.loads(capsys.readouterr().out)
+    assert data["email"] == PERSON
+    assert len(data["leads"]) == 2
+    assert {lead["source_page"] for lead in data["leads"]} == {"Privacy article", None}
+    assert any(note["text"] == "Called, no answer" for lead in data["leads"] for note in lead["notes"])
+    assert all(lead["email"].lower() == PERSON for lead in data["leads"])
+    if person_data["comment"] is not None:
+        assert len(data["comments"]) == 1
+
+
+def test_command_erases_the_person_everywhere(person_data, capsys):
+    """`leads_privacy erase EMAIL --yes` removes their leads, notes, history and comments only."""
+    call_command("leads_privacy", "erase", PERSON, "--yes")
+    assert not Lead.objects.filter(email__iexact=PERSON).exists()
+    assert not LeadNote.objects.exists()
+    assert not LeadEvent.objects.filter(to_value="Called, no answer").exists()
+    assert Lead.objects.filter(pk=person_data["other"].pk).exists()
+    if person_data["comment"] is not None:
+        Comment = apps.get_model("comments", "Comment")
+        assert not Comment.objects.filter(email__iexact=PERSON).exists()
+        assert Comment.objects.filter(email="else@example.org").exists()
+    assert "Erased 2 lead(s)" in capsys.readouterr().out
+
+
+def test_admin_export_downloads_json_for_sales(client, person_data):
+    """Sales can download a person's data as JSON from the admin."""
+    client.force_login(make_user("sam", group="Sales"))
+    response = client.post(reverse("leads_admin:privacy"), {"email": PERSON, "action": "export"})
+    assert response["Content-Type"] == "application/json"
+    assert "attachment" in response["Content-Disposition"]
+    assert len(json.loads(response.content)["leads"]) == 2
+
+
+def test_admin_erase_needs_confirmation_and_delete_permission(client, person_data):
+    """Erasing from the admin needs the confirm box, and is for admins, not Sales."""
+    client.force_login(make_user("sam", group="Sales"))
+    response = client.post(
+        reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase", "confirm": "on"}
+    )
+    assert response.status_code == 403
+    assert Lead.objects.filter(email__iexact=PERSON).count() == 2
+
+    client.force_login(make_user("root", is_superuser=True, is_staff=True))
+    response = client.post(reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase"})
+    assert "Tick this box to confirm the erasure." in response.content.decode()
+    assert Lead.objects.filter(email__iexact=PERSON).count() == 2
+
+    response = client.post(
+        reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase", "confirm": "on"}
+    )
+    assert response.status_code == 302
+    assert not Lead.objects.filter(email__iexact=PERSON).exists()
+    assert Lead.objects.filter(pk=person_data["other"].pk).exists()
+
+
+def test_lead_page_links_to_the_privacy_request(client, person_data):
+    """From a lead's page, sales reach the export/erase form for that email."""
+    client.force_login(make_user("sam", group="Sales"))
+    lead = Lead.objects.filter(email=PERSON).first()
+    html = client.get(reverse("leads_admin:inspect", args=[lead.pk])).content.decode()
+    assert reverse("leads_admin:privacy") + "?email=person%40example.org" in html
+
+
+def test_purge_deletes_old_lost_and_spam_leads_only(db, settings):
+    """`purge_leads` removes lost and spam leads past LEADS_RETENTION_DAYS and keeps the rest."""
+    settings.LEADS_RETENTION_DAYS = 90
+    old = timezone.now() - timedelta(days=91)
+    kept = [
+        make_lead(name="Old won", status="won"),
+        make_lead(name="Recent lost", status="lost"),
+        make_lead(name="Old new", status="new"),
+    ]
+    doomed = [make_lead(name="Old lost", status="lost"), make_lead(name="Old spam", status="spam")]
+    Lead.objects.filter(name__startswith="Old").update(updated=old)
+    call_command("purge_leads")
+    assert set(Lead.objects.values_list("pk", flat=True)) == {lead.pk for lead in kept}
+    assert not Lead.objects.filter(pk__in=[lead.pk for lead in doomed]).exists()
+
+
+def test_demo_leads_load_once(make_article):
+    """The demo loader creates varied leads and, run again, adds nothing."""
+    from leads import demo
+
+    make_article(title="Demo article")
+    assert demo.load() == len(demo.DEMO_LEADS)
+    assert demo.load() == 0
+    assert Lead.objects.values("status").distinct().count() >= 4
+    assert Lead.objects.exclude(utm_source="").exists()
+    assert Lead.objects.filter(source_page__isnull=False).exists()
