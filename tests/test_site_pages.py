@@ -227,3 +227,13 @@ def test_article_page_reads_authors_and_tags_once(client, organization, make_art
     tag_queries = [q for q in queries if 'FROM "taggit_tag"' in q["sql"] and "content_object_id" in q["sql"]]
     assert len(author_queries) == 1
     assert len(tag_queries) == 1
+
+
+def test_pages_outside_the_page_tree_have_a_description(client, organization):
+    """Search, contact and error pages still describe themselves to search engines."""
+    assert '<meta name="description" content="Search the articles of Northwind Digital' in (
+        client.get("/search/").content.decode()
+    )
+    assert '<meta name="description" content="Search and social, done properly">' in (
+        client.get("/contact/").content.decode()
+    )
