@@ -7,16 +7,8 @@ from django.db import models
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-# Services a visitor can ask about. `articles.blocks.SERVICE_CHOICES` holds the same
-# values for the call-to-action block; leads keeps its own list so that `articles`
-# and `leads` stay independent (the block only puts the value in the contact URL).
-SERVICE_CHOICES = [
-    ("seo", "Search engine optimisation (SEO)"),
-    ("smo", "Social media optimisation (SMO)"),
-    ("smm", "Social media marketing (SMM)"),
-    ("ppc", "Paid search"),
-    ("other", "Something else"),
-]
+# Services a visitor can ask about: the list editors pick from in call-to-action blocks.
+from articles.blocks import SERVICE_CHOICES
 
 CALL_TIME_CHOICES = [
     ("morning", "Morning (9:00–12:00)"),

@@ -236,3 +236,28 @@ LEADS_CALLBACK_NOTE_MAX_LENGTH = 500
 LEADS_MESSAGE_MAX_LENGTH = 5000
 # Where the consent text links to for the full privacy notice.
 LEADS_PRIVACY_URL = os.environ.get("LEADS_PRIVACY_URL", "/privacy/")
+
+# --- Comments -------------------------------------------------------------------------------
+# Spam defences shared with leads are above (ANTISPAM_*): the minimum fill time, the form
+# token's lifetime and the per-IP rate limit, ANTISPAM_RATE_LIMITS["comments"].
+# Staff can change the closing age, link limit, blocked words/domains and the human-check
+# question in the admin (Settings > Comments); the values here are the defaults.
+
+# Deepest nesting of replies (1 = no replies). A reply to a comment at this depth joins
+# that comment's level instead of nesting further.
+COMMENTS_MAX_DEPTH = int(os.environ.get("COMMENTS_MAX_DEPTH", "4"))
+# Longest comment, in characters as typed.
+COMMENTS_MAX_LENGTH = 5000
+# More distinct links than this in one comment holds it as spam (default of the site setting).
+COMMENTS_MAX_LINKS = 2
+# Close comments this many days after an article is first published (default of the site
+# setting); 0 keeps them open until an editor unticks "comments open".
+COMMENTS_AUTO_CLOSE_DAYS = 0
+# Publish at once a comment whose email address already has an approved comment, unless a
+# spam rule trips. False sends every visitor's comment to moderation.
+COMMENTS_TRUST_RETURNING = os.environ.get("COMMENTS_TRUST_RETURNING", "1") == "1"
+# Addresses told of each comment awaiting moderation, besides every active user who holds
+# the "Can moderate comments" permission and has an email address.
+COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
+# How long the link a commenter lands on after posting shows them their pending comment.
+COMMENTS_PREVIEW_MAX_AGE = 60 * 60 * 24 * 7

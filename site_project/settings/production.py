@@ -2,6 +2,7 @@
 
 import os
 
+import django
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -20,7 +21,15 @@ if (
 
 DEBUG = False
 
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Email and other background work wait in the database for `manage.py db_worker`. On Django 6
+# django-tasks-db serves django.tasks, while Wagtail 8 and this project enqueue through the
+# django-tasks package, so there tasks run at once until Wagtail moves to django.tasks.
+DEFAULT_TASKS_BACKEND = (
+    "django_tasks_db.DatabaseBackend"
+    if django.VERSION < (6, 0)
+    else "django_tasks.backends.immediate.ImmediateBackend"
+)
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", DEFAULT_TASKS_BACKEND)}}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -6,7 +6,7 @@
   document.querySelectorAll("[data-share-tools]").forEach(function (tools) {
     var url = tools.getAttribute("data-url");
     var title = tools.getAttribute("data-title");
-    var status = tools.querySelector("[role=status]");
+    var status = tools.querySelector("[data-share-status]");
     var shareButton = tools.querySelector("[data-share]");
     var copyButton = tools.querySelector("[data-copy-link]");
 

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles import demo as articles_demo
+from comments import demo as comments_demo
 from leads import demo as leads_demo
 
 
@@ -16,5 +17,6 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         articles_demo.load(self.stdout)
+        comments_demo.load(self.stdout)
         leads_demo.load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

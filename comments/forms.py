@@ -1,0 +1,194 @@
+"""The visitor's comment form and the staff reply form.
+
+Validation lives in `clean_*`; spam rules add to `spam_reasons` instead of failing, so the
+comment is stored with status spam rather than refused (bots learn nothing, moderators can
+restore a false positive). Only the human check fails loudly: a person can fix it.
+"""
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.core.validators import URLValidator
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout
+
+from .antispam import HONEYPOT_FIELD, SpamDefenceMixin, client_ip
+from .models import Comment
+from .sanitize import allowed_html_description, link_targets, plain_text, sanitize_body
+
+
+def is_team_member(user):
+    """Agency staff: anyone who may use the Wagtail admin. Their comments are published
+    at once, carry the Team badge and skip the spam checks."""
+    return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
+
+
+class CommentForm(SpamDefenceMixin, forms.Form):
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(
+        help_text="Your email address will not be published.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    website = forms.URLField(
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        validators=[
+            URLValidator(schemes=["http", "https"], message="Enter a web address starting http or https.")
+        ],
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
+    body = forms.CharField(
+        label="Comment",
+        max_length=settings.COMMENTS_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=f"You may use these HTML tags and attributes: {allowed_html_description()}. "
+        f"Up to {settings.COMMENTS_MAX_LENGTH:,} characters.",
+    )
+    notify_replies = forms.BooleanField(required=False, label="Email me when someone replies to my comment")
+    answer = forms.CharField(max_length=100, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+
+    def __init__(self, *args, page, comment_settings, user, reply_to=None, **kwargs):
+        # Other forms share the article page (the callback form has a Name too): own ids.
+        kwargs.setdefault("auto_id", "comment_%s")
+        super().__init__(*args, **kwargs)
+        self.page = page
+        self.comment_settings = comment_settings
+        self.user = user
+        self.team_member = is_team_member(user)
+        self.fields["answer"].label = comment_settings.human_check_question
+        if reply_to is not None:
+            self.fields["parent"].initial = reply_to.pk
+        if self.team_member:
+            # Staff write under their own account; no spam checks or human check for them.
+            for name in ("name", "email", "website", "answer", "issued", HONEYPOT_FIELD):
+                del self.fields[name]
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        # The page template adds the CSRF token for logged-in users only: anonymous HTML is
+        # cached whole and must not carry one visitor's token to the next.
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *[Field(name) for name in self.fields if name != HONEYPOT_FIELD],
+            # The trap: hidden from people by CSS and from assistive technology by aria-hidden.
+            *(
+                [Div(Field(HONEYPOT_FIELD), css_class="comment-form__trap", aria_hidden="true")]
+                if HONEYPOT_FIELD in self.fields
+                else []
+            ),
+        )
+
+    def clean_name(self):
+        name = plain_text(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError("Please enter your name.", code="required")
+        return name
+
+    def clean_website(self):
+        website = self.cleaned_data["website"]
+        if website and (any(char in website for char in "\"'<> ") or not urlsplit(website).hostname):
+            raise forms.ValidationError("Enter a web address starting http or https.", code="invalid")
+        return website
+
+    def clean_body(self):
+        self.raw_body = self.cleaned_data["body"]
+        body = sanitize_body(self.raw_body)
+        if not plain_text(body):
+            raise forms.ValidationError("Please write a comment.", code="required")
+        return body
+
+    def clean_answer(self):
+        answer = self.cleaned_data["answer"].strip().lower()
+        if answer not in self.comment_settings.accepted_answers():
+            raise forms.ValidationError(
+                "That is not the answer we expected; please check it and try again.", code="human_check"
+            )
+        return answer
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data["parent"]
+        if not parent_id:
+            return None
+        parent = Comment.objects.approved().filter(page=self.page, pk=parent_id).first()
+        if parent is None:
+            # The field is hidden, so the message goes above the form where it can be read.
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    "The comment you are replying to is no longer available.", code="invalid_parent"
+                ),
+            )
+            return None
+        return parent.reply_parent()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.team_member and not self.errors:
+            self.apply_spam_rules(cleaned_data)
+        return cleaned_data
+
+    def apply_spam_rules(self, data):
+        rules = self.comment_settings
+        links = link_targets(data["body"])
+        if len(links) > rules.max_links:
+            self.spam_reasons.append(f"{len(links)} links (the limit is {rules.max_links})")
+        word = rules.blocked_word_in(data["name"], data["email"], data["website"], plain_text(data["body"]))
+        if word:
+            self.spam_reasons.append(f"blocked word “{word}”")
+        hosts = [urlsplit(url if "//" in url else f"//{url}").hostname or "" for url in links]
+        hosts += [urlsplit(data["website"]).hostname or "", data["email"].rpartition("@")[2]]
+        domain = rules.blocked_domain_in(*hosts)
+        if domain:
+            self.spam_reasons.append(f"blocked domain {domain}")
+
+    def build_comment(self, request):
+        """The unsaved Comment, its status decided: team → approved; any spam reason → spam;
+        a returning commenter (setting) → approved; anyone else → awaiting moderation."""
+        data = self.cleaned_data
+        comment = Comment(
+            page=self.page,
+            parent=data["parent"],
+            body=data["body"],
+            notify_replies=data["notify_replies"],
+            ip_address=client_ip(request) or None,
+            user_agent=request.headers.get("user-agent", "")[:300],
+        )
+        if self.team_member:
+            comment.user = self.user
+            comment.name = self.user.get_full_name() or self.user.get_username()
+            comment.email = self.user.email
+            comment.is_staff_reply = True
+            comment.status = Comment.Status.APPROVED
+            return comment
+        comment.name, comment.email, comment.website = data["name"], data["email"], data["website"]
+        if self.spam_reasons:
+            comment.status = Comment.Status.SPAM
+            comment.spam_reasons = "\n".join(self.spam_reasons)
+        elif (
+            settings.COMMENTS_TRUST_RETURNING
+            and Comment.objects.by_returning_commenter(comment.email).exists()
+        ):
+            comment.status = Comment.Status.APPROVED
+        else:
+            comment.status = Comment.Status.PENDING
+        return comment
+
+
+class StaffReplyForm(forms.Form):
+    """Reply as the team from the admin: published at once."""
+
+    body = forms.CharField(
+        label="Reply as the team",
+        max_length=settings.COMMENTS_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=f"Published at once with the Team badge. Allowed HTML: {allowed_html_description()}.",
+    )
+
+    def clean_body(self):
+        body = sanitize_body(self.cleaned_data["body"])
+        if not plain_text(body):
+            raise forms.ValidationError("Please write a reply.", code="required")
+        return body
