@@ -1,11 +1,14 @@
 """The public pages: every page type renders with navigation, listings, filters and related articles."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
 from articles.models import ArticleAuthor, Author, Category, OrganizationSettings
+from comments.models import Comment
 from tests.conftest import comparison_table, paragraph
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +240,17 @@ def test_pages_outside_the_page_tree_have_a_description(client, organization):
     assert '<meta name="description" content="Search and social, done properly">' in (
         client.get("/contact/").content.decode()
     )
+
+
+def test_every_time_element_has_a_valid_html_datetime(client, organization, make_article):
+    """The W3C checker accepts every <time datetime> on an article with comments (no microseconds)."""
+    article = make_article(title="Timed")
+    make_article(title="Related and timed")
+    Comment.objects.create(
+        page=article, name="Ada", email="ada@example.com", body="<p>Nice.</p>", status="approved"
+    )
+    html = client.get(article.url).content.decode()
+    values = re.findall(r'<time datetime="([^"]*)"', html)
+    assert len(values) >= 3
+    valid = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2}))?$")
+    assert [value for value in values if not valid.match(value)] == []
