@@ -18,5 +18,11 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+# Search, feeds, sitemap.xml and robots.txt.
+urlpatterns += [path("", include("articles.urls"))]
+
 # Wagtail's page serving catches everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The 500 page renders without the database or context processors.
+handler500 = "articles.views.server_error"

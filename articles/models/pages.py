@@ -6,7 +6,7 @@ import math
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
@@ -152,6 +152,14 @@ class ArticlePageQuerySet(PageQuerySet):
             .order_by("-first_published_at", "-pk")
         )
 
+    def related_to(self, article):
+        """Other live articles sharing the article's category or a tag, newest first."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        shares = Q(pk__in=ArticleTag.objects.filter(tag__in=tag_ids).values("content_object"))
+        if article.category_id:
+            shares |= Q(category_id=article.category_id)
+        return self.listing().filter(shares).exclude(pk=article.pk)
+
 
 class ArticleAuthor(Orderable):
     page = ParentalKey("articles.ArticlePage", related_name="article_authors", on_delete=models.CASCADE)
@@ -228,5 +236,10 @@ class ArticlePage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # The byline, author box, meta tags and JSON-LD all read these; fetch them once.
+            # (A preview keeps the unsaved authors and tags it holds in memory.)
+            prefetch_related_objects([self], "article_authors__author", "tags")
         context["index_page"] = self.get_parent().specific
+        context["related_articles"] = ArticlePage.objects.related_to(self)[: settings.ARTICLES_RELATED_COUNT]
         return context

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML, feeds and sitemaps (static files come pre-compressed from WhiteNoise,
+    # which answers before this runs). Django pads gzip output against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -198,6 +201,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 ARTICLES_PER_PAGE = int(os.environ.get("ARTICLES_PER_PAGE", "10"))
 # Reading speed used for the "N min read" estimate.
 ARTICLES_WORDS_PER_MINUTE = 220
+# Related articles shown at the end of an article (shared category or tags).
+ARTICLES_RELATED_COUNT = 3
+# Items in each RSS/Atom feed (site-wide, per category, per author).
+ARTICLES_FEED_ITEMS = 20
+# Tags offered as filters on the article index (the most used first).
+ARTICLES_TAG_CLOUD_SIZE = 24
+# Longest search query accepted; longer input is cut, not refused.
+ARTICLES_SEARCH_MAX_LENGTH = 200
 
 # --- Visitor forms: spam defences (comments and leads) ------------------------------------
 
