@@ -75,9 +75,21 @@ class LeadFilterSet(WagtailFilterSet):
         fields = ["status", "service", "owner", "source_page", "created"]
 
 
+# What a spreadsheet may read as the start of a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
 class LeadIndexView(Forbid403Mixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("source_page", "owner")
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Visitors type these values: in CSV, text that a spreadsheet would run as a formula
+        gets a leading ' so it opens as text. (XLSX cells are written as text already.)"""
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+            return "'" + value
+        return value
 
 
 # --- A lead's page and the actions on it ---------------------------------------------------
