@@ -133,7 +133,7 @@ class LeadInspectView(Forbid403Mixin, InspectView):
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if self.object.email and self.privacy_url_name:
+        if self.object.email and self.privacy_url_name and can_manage_personal_data(self.request.user):
             url = reverse(self.privacy_url_name) + "?" + urlencode({"email": self.object.email})
             buttons.append(
                 Button("Export or erase this person's data", url=url, icon_name="download", priority=30)
@@ -204,6 +204,12 @@ class NoteView(LeadActionView):
 # --- Privacy requests ---------------------------------------------------------------------
 
 
+def can_manage_personal_data(user):
+    """Export and erasure cover comments too (IP addresses, user agents): by default only
+    superusers, who answer data-subject requests, hold this permission; Sales do not."""
+    return user.has_perm("leads.manage_personal_data")
+
+
 class PrivacyForm(forms.Form):
     email = forms.EmailField(label="Email address")
     action = forms.ChoiceField(
@@ -222,16 +228,19 @@ class PrivacyForm(forms.Form):
         return cleaned
 
 
-class PrivacyView(Forbid403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
-    """Export (for view permission) or erase (for delete permission) one person's data."""
+class PrivacyView(Forbid403Mixin, WagtailAdminTemplateMixin, FormView):
+    """Export or erase one person's data, for holders of leads.manage_personal_data only."""
 
-    model = Lead
-    permission_required = "view"
     form_class = PrivacyForm
     template_name = "leads/admin/privacy.html"
     page_title = "Privacy requests"
     header_icon = "user"
     index_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_manage_personal_data(request.user):
+            return permission_denied(request, PermissionDenied())
+        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         return {"email": self.request.GET.get("email", "")}
@@ -247,8 +256,6 @@ class PrivacyView(Forbid403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMi
                 f'attachment; filename="personal-data-{date.today():%Y%m%d}.json"'
             )
             return response
-        if not self.user_has_permission("delete"):
-            raise PermissionDenied
         counts = erase_person(email)
         messages.success(
             self.request, f"Erased {counts['leads']} lead(s) and {counts['comments']} comment(s) for {email}."
