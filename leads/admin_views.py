@@ -75,9 +75,21 @@ class LeadFilterSet(WagtailFilterSet):
         fields = ["status", "service", "owner", "source_page", "created"]
 
 
+# What a spreadsheet may read as the start of a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
 class LeadIndexView(Forbid403Mixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("source_page", "owner")
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Visitors type these values: in CSV, text that a spreadsheet would run as a formula
+        gets a leading ' so it opens as text. (XLSX cells are written as text already.)"""
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+            return "'" + value
+        return value
 
 
 # --- A lead's page and the actions on it ---------------------------------------------------
@@ -121,7 +133,7 @@ class LeadInspectView(Forbid403Mixin, InspectView):
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if self.object.email and self.privacy_url_name:
+        if self.object.email and self.privacy_url_name and can_manage_personal_data(self.request.user):
             url = reverse(self.privacy_url_name) + "?" + urlencode({"email": self.object.email})
             buttons.append(
                 Button("Export or erase this person's data", url=url, icon_name="download", priority=30)
@@ -192,6 +204,12 @@ class NoteView(LeadActionView):
 # --- Privacy requests ---------------------------------------------------------------------
 
 
+def can_manage_personal_data(user):
+    """Export and erasure cover comments too (IP addresses, user agents): by default only
+    superusers, who answer data-subject requests, hold this permission; Sales do not."""
+    return user.has_perm("leads.manage_personal_data")
+
+
 class PrivacyForm(forms.Form):
     email = forms.EmailField(label="Email address")
     action = forms.ChoiceField(
@@ -210,16 +228,19 @@ class PrivacyForm(forms.Form):
         return cleaned
 
 
-class PrivacyView(Forbid403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
-    """Export (for view permission) or erase (for delete permission) one person's data."""
+class PrivacyView(Forbid403Mixin, WagtailAdminTemplateMixin, FormView):
+    """Export or erase one person's data, for holders of leads.manage_personal_data only."""
 
-    model = Lead
-    permission_required = "view"
     form_class = PrivacyForm
     template_name = "leads/admin/privacy.html"
     page_title = "Privacy requests"
     header_icon = "user"
     index_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_manage_personal_data(request.user):
+            return permission_denied(request, PermissionDenied())
+        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         return {"email": self.request.GET.get("email", "")}
@@ -235,8 +256,6 @@ class PrivacyView(Forbid403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMi
                 f'attachment; filename="personal-data-{date.today():%Y%m%d}.json"'
             )
             return response
-        if not self.user_has_permission("delete"):
-            raise PermissionDenied
         counts = erase_person(email)
         messages.success(
             self.request, f"Erased {counts['leads']} lead(s) and {counts['comments']} comment(s) for {email}."

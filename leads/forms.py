@@ -28,6 +28,21 @@ ATTRIBUTION_FIELDS = ["source_url", "referrer", *UTM_FIELDS]
 PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
 
 
+def one_line(value):
+    """Line breaks, tabs and runs of spaces become single spaces: these values end up in
+    email headers and spreadsheet cells, where a line break does harm."""
+    return " ".join(value.split())
+
+
+class HiddenField(forms.CharField):
+    """A hidden value the browser sends for attribution. A person cannot see or correct it,
+    so it is never refused: the form's clean_<field> methods tidy it instead."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, widget=forms.HiddenInput, **kwargs)
+        self.validators = []  # no ProhibitNullCharactersValidator: NULs are stripped, not refused
+
+
 def validate_phone(value):
     """A phone number a person can dial: digits with optional +, spaces, brackets, dashes."""
     if not PHONE_CHARACTERS.match(value):
@@ -56,15 +71,15 @@ class LeadForm(SpamDefenceMixin, forms.ModelForm):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
     )
     consent = forms.BooleanField(required=True, error_messages={"required": "Please tick the box to agree."})
-    form = forms.CharField(required=False, widget=forms.HiddenInput)
-    source_page = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    source_url = forms.CharField(required=False, widget=forms.HiddenInput)
-    referrer = forms.CharField(required=False, widget=forms.HiddenInput)
-    utm_source = forms.CharField(required=False, widget=forms.HiddenInput)
-    utm_medium = forms.CharField(required=False, widget=forms.HiddenInput)
-    utm_campaign = forms.CharField(required=False, widget=forms.HiddenInput)
-    utm_term = forms.CharField(required=False, widget=forms.HiddenInput)
-    utm_content = forms.CharField(required=False, widget=forms.HiddenInput)
+    form = HiddenField()
+    source_page = HiddenField()
+    source_url = HiddenField()
+    referrer = HiddenField()
+    utm_source = HiddenField()
+    utm_medium = HiddenField()
+    utm_campaign = HiddenField()
+    utm_term = HiddenField()
+    utm_content = HiddenField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,11 +114,55 @@ class LeadForm(SpamDefenceMixin, forms.ModelForm):
             HTML('<p class="leads-required-note">Fields marked * are required.</p>'),
         )
 
+    # Single-line fields are stored on one line.
+
+    def clean_name(self):
+        return one_line(self.cleaned_data["name"])
+
+    def clean_company(self):
+        return one_line(self.cleaned_data["company"])
+
+    def clean_phone(self):
+        return one_line(self.cleaned_data["phone"])
+
+    # Hidden values come from the browser: keep what fits rather than refuse a real lead.
+
+    def _hidden(self, name):
+        """The hidden value without NUL characters, cut to what the Lead field holds."""
+        value = self.cleaned_data.get(name, "").replace("\x00", "")
+        return value[: Lead._meta.get_field(name).max_length]
+
+    def clean_form(self):
+        return self.cleaned_data.get("form", "").replace("\x00", "")
+
+    def clean_source_page(self):
+        """The page id, or None when it is not one (the URL may still find the page)."""
+        value = self.cleaned_data.get("source_page", "").replace("\x00", "").strip()
+        return int(value) if value.isascii() and value.isdigit() and int(value) < 2**31 else None
+
+    def clean_source_url(self):
+        return self._hidden("source_url")
+
+    def clean_referrer(self):
+        return self._hidden("referrer")
+
+    def clean_utm_source(self):
+        return self._hidden("utm_source")
+
+    def clean_utm_medium(self):
+        return self._hidden("utm_medium")
+
+    def clean_utm_campaign(self):
+        return self._hidden("utm_campaign")
+
+    def clean_utm_term(self):
+        return self._hidden("utm_term")
+
+    def clean_utm_content(self):
+        return self._hidden("utm_content")
+
     def clean(self):
         cleaned = super().clean()
-        # Hidden values come from the browser: keep what fits rather than refuse a real lead.
-        for name in ATTRIBUTION_FIELDS:
-            cleaned[name] = (cleaned.get(name) or "")[: Lead._meta.get_field(name).max_length]
         if cleaned.get("form") not in self.form_kinds:
             cleaned["form"] = self.form_kinds[0]
         return cleaned

@@ -143,7 +143,13 @@ class Lead(models.Model):
 
     class Meta:
         ordering = ["-created", "-pk"]
-        permissions = [("view_lead_stats", "Can see lead counts per article (no personal data)")]
+        permissions = [
+            ("view_lead_stats", "Can see lead counts per article (no personal data)"),
+            (
+                "manage_personal_data",
+                "Can export or erase one person's leads and comments (privacy requests)",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name}{f' ({self.company})' if self.company else ''}"

@@ -23,6 +23,8 @@ def notify_new_lead(lead_id):
         return 0
     body = render_to_string("leads/email/new_lead.txt", {"lead": lead, "admin_url": admin_url(lead)})
     subject = f"New lead: {lead.name}" + (f" ({lead.company})" if lead.company else "")
+    # One line whatever was stored: a line break in a header makes send_mail refuse the email.
+    subject = " ".join(subject.split())
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, settings.LEADS_NOTIFY_EMAILS)
 
 

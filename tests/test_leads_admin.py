@@ -312,3 +312,26 @@ def test_weekly_chart_counts_genuine_leads_per_week(db):
     assert weeks[-4][1] == 1
     assert sum(count for _, count in weeks) == 3
     assert all(monday.weekday() == 0 for monday, _ in weeks)
+
+
+def test_csv_export_neutralises_formulas_typed_by_visitors(sales_client):
+    """A lead whose company is `=cmd|...` opens in a spreadsheet as text, not as a formula."""
+    make_lead(
+        name="@SUM(A1:A9)",
+        company='=cmd|" /C calc"!A0',
+        message="+1+1",
+        referrer="-2+3",
+        utm_source="\t=1",
+        utm_medium="\r=1",
+        utm_campaign="spring",
+    )
+    rows = parse_csv(sales_client.get(reverse(INDEX), {"export": "csv"}))
+    [row] = rows
+    assert row["Company"] == '\'=cmd|" /C calc"!A0'
+    assert row["Name"] == "'@SUM(A1:A9)"
+    assert row["Message"] == "'+1+1"
+    assert row["Referrer"] == "'-2+3"
+    assert row["UTM source"] == "'\t=1"
+    assert row["UTM medium"] == "'\r=1"
+    assert row["UTM campaign"] == "spring"
+    assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())

@@ -145,3 +145,48 @@ def test_js_file_stores_landing_utm_for_the_visit(client, db):
         script = handle.read()
     assert "sessionStorage" in script
     assert json.dumps("utm_campaign") in script
+
+
+HIDDEN_FIELDS = [
+    "source_url",
+    "referrer",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+]
+FORMS = [("leads:callback", callback_data), ("leads:contact", contact_data)]
+
+
+@pytest.mark.parametrize(("url_name", "data"), FORMS)
+@pytest.mark.parametrize("value", ["abc", "-1", "1.5", "99999999999999999999"])
+def test_unusable_source_page_id_still_gives_a_lead(client, db, url_name, data, value):
+    """A mangled page id in the form does not stop the visitor's request from reaching sales."""
+    response = client.post(reverse(url_name), data(source_page=value))
+    assert response.status_code == 302
+    assert Lead.objects.get().source_page is None
+
+
+@pytest.mark.parametrize(("url_name", "data"), FORMS)
+@pytest.mark.parametrize("field", HIDDEN_FIELDS)
+def test_null_characters_in_hidden_values_are_dropped_not_refused(client, db, url_name, data, field):
+    """A hidden value with a NUL character in it still gives a lead, with the NUL removed."""
+    response = client.post(reverse(url_name), data(**{field: "goo\x00gle"}))
+    assert response.status_code == 302
+    assert getattr(Lead.objects.get(), field) == "google"
+
+
+@pytest.mark.parametrize(("url_name", "data"), FORMS)
+@pytest.mark.parametrize("field", HIDDEN_FIELDS)
+def test_overlong_hidden_values_are_trimmed_on_both_forms(client, db, url_name, data, field):
+    """Any hidden value too long to store is cut to fit, and the lead is kept."""
+    response = client.post(reverse(url_name), data(**{field: "\x00" + "x" * 5000}))
+    assert response.status_code == 302
+    assert getattr(Lead.objects.get(), field) == "x" * Lead._meta.get_field(field).max_length
+
+
+def test_null_character_in_the_form_kind_is_ignored(client, db):
+    """A NUL character in the hidden form kind is dropped, not shown to the visitor as an error."""
+    assert client.post(reverse("leads:contact"), contact_data(form="cta\x00")).status_code == 302
+    assert Lead.objects.get().form == Lead.Form.CTA

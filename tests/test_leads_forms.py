@@ -172,3 +172,11 @@ def test_anonymous_post_needs_no_csrf_token(db):
 
     response = Client(enforce_csrf_checks=True).post(reverse("leads:callback"), callback_data())
     assert response.status_code == 302
+
+
+def test_single_line_fields_are_stored_on_one_line(client, db):
+    """Line breaks and runs of spaces typed into name, company or phone are stored as single spaces."""
+    data = contact_data(name="Tom\r\n  Baker", company="Baker\n&\tSons", phone="020\n7946  0000")
+    assert client.post(reverse("leads:contact"), data).status_code == 302
+    lead = Lead.objects.get()
+    assert (lead.name, lead.company, lead.phone) == ("Tom Baker", "Baker & Sons", "020 7946 0000")

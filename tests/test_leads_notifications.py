@@ -13,6 +13,7 @@ from django.utils import timezone
 import pytest
 
 from leads.models import Lead
+from leads.tasks import notify_new_lead
 
 from .leads_support import callback_data, contact_data, make_lead
 
@@ -117,3 +118,24 @@ def test_digest_sends_nothing_when_nobody_waits(db):
     """No waiting leads, no digest email."""
     call_command("leads_digest")
     assert mail.outbox == []
+
+
+def test_newline_in_the_name_still_emails_sales_once(
+    client, db, settings, django_capture_on_commit_callbacks
+):
+    """A visitor who types a line break into their name still reaches the sales inbox."""
+    settings.LEADS_NOTIFY_EMAILS = ["sales@agency.test"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("leads:contact"), contact_data(name="Tom\nBcc: spam@evil.test"))
+    assert Lead.objects.get().name == "Tom Bcc: spam@evil.test"
+    [message] = mail.outbox
+    assert message.subject == "New lead: Tom Bcc: spam@evil.test (Baker & Sons)"
+
+
+def test_stored_line_breaks_do_not_stop_the_notification(db, settings):
+    """A lead already stored with line breaks in name and company still emails sales, on one line."""
+    settings.LEADS_NOTIFY_EMAILS = ["sales@agency.test"]
+    lead = make_lead(name="Eve\r\nBcc: spam@evil.test", company="Evil\nCorp")
+    notify_new_lead.enqueue(lead.pk)
+    [message] = mail.outbox
+    assert message.subject == "New lead: Eve Bcc: spam@evil.test (Evil Corp)"

@@ -4,6 +4,7 @@ import json
 from datetime import timedelta
 
 from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -71,24 +72,42 @@ def test_command_erases_the_person_everywhere(person_data, capsys):
     assert "Erased 2 lead(s)" in capsys.readouterr().out
 
 
-def test_admin_export_downloads_json_for_sales(client, person_data):
-    """Sales can download a person's data as JSON from the admin."""
+def test_sales_cannot_reach_privacy_requests(client, person_data):
+    """A Sales user gets 403 on the privacy page (export and erase) and sees no link to it."""
     client.force_login(make_user("sam", group="Sales"))
+    url = reverse("leads_admin:privacy")
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"email": PERSON, "action": "export"}).status_code == 403
+    response = client.post(url, {"email": PERSON, "action": "erase", "confirm": "on"})
+    assert response.status_code == 403
+    assert Lead.objects.filter(email__iexact=PERSON).count() == 2
+    lead = Lead.objects.filter(email=PERSON).first()
+    html = client.get(reverse("leads_admin:inspect", args=[lead.pk])).content.decode()
+    assert url not in html
+
+
+def test_privacy_requests_are_for_superusers_only_by_default(db):
+    """Only the named permission opens privacy requests, and no group holds it out of the box."""
+    assert not Group.objects.filter(permissions__codename="manage_personal_data").exists()
+    assert Permission.objects.filter(
+        content_type__app_label="leads", codename="manage_personal_data"
+    ).exists()
+
+
+def test_admin_export_downloads_json_for_a_superuser(client, person_data):
+    """An admin can download a person's data (leads and comments) as JSON from the admin."""
+    client.force_login(make_user("root", is_superuser=True, is_staff=True))
     response = client.post(reverse("leads_admin:privacy"), {"email": PERSON, "action": "export"})
     assert response["Content-Type"] == "application/json"
     assert "attachment" in response["Content-Disposition"]
-    assert len(json.loads(response.content)["leads"]) == 2
+    data = json.loads(response.content)
+    assert len(data["leads"]) == 2
+    if person_data["comment"] is not None:
+        assert len(data["comments"]) == 1
 
 
-def test_admin_erase_needs_confirmation_and_delete_permission(client, person_data):
-    """Erasing from the admin needs the confirm box, and is for admins, not Sales."""
-    client.force_login(make_user("sam", group="Sales"))
-    response = client.post(
-        reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase", "confirm": "on"}
-    )
-    assert response.status_code == 403
-    assert Lead.objects.filter(email__iexact=PERSON).count() == 2
-
+def test_admin_erase_needs_confirmation(client, person_data):
+    """An admin erasing from the admin must tick the confirm box; then the person is gone."""
     client.force_login(make_user("root", is_superuser=True, is_staff=True))
     response = client.post(reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase"})
     assert "Tick this box to confirm the erasure." in response.content.decode()
@@ -102,12 +121,21 @@ def test_admin_erase_needs_confirmation_and_delete_permission(client, person_dat
     assert Lead.objects.filter(pk=person_data["other"].pk).exists()
 
 
-def test_lead_page_links_to_the_privacy_request(client, person_data):
-    """From a lead's page, sales reach the export/erase form for that email."""
-    client.force_login(make_user("sam", group="Sales"))
+def test_the_named_permission_opens_privacy_requests(client, person_data):
+    """A Sales user given "manage personal data" sees the link and can export and erase."""
+    user = make_user("dpo", group="Sales")
+    user.user_permissions.add(Permission.objects.get(codename="manage_personal_data"))
+    client.force_login(user)
     lead = Lead.objects.filter(email=PERSON).first()
     html = client.get(reverse("leads_admin:inspect", args=[lead.pk])).content.decode()
     assert reverse("leads_admin:privacy") + "?email=person%40example.org" in html
+    response = client.post(reverse("leads_admin:privacy"), {"email": PERSON, "action": "export"})
+    assert len(json.loads(response.content)["leads"]) == 2
+    response = client.post(
+        reverse("leads_admin:privacy"), {"email": PERSON, "action": "erase", "confirm": "on"}
+    )
+    assert response.status_code == 302
+    assert not Lead.objects.filter(email__iexact=PERSON).exists()
 
 
 def test_purge_deletes_old_lost_and_spam_leads_only(db, settings):
