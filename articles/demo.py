@@ -19,6 +19,7 @@ from articles.models import (
     Category,
     HomePage,
     OrganizationSettings,
+    StandardPage,
 )
 
 # Local accounts only: the README states these; production never runs this command.
@@ -385,6 +386,7 @@ def load(stdout):
     home = ensure_home()
     index = ensure_index(home)
     ensure_organization(home)
+    ensure_privacy_page(home)
     authors = ensure_authors(accounts)
     categories = ensure_categories()
     created = 0
@@ -449,6 +451,30 @@ def ensure_index(home):
             )
         )
     return index
+
+
+PRIVACY_BODY = (
+    "<h2>What we keep</h2>"
+    "<p>When you ask for a callback or contact us we keep what you typed, the page you sent it from "
+    "and the campaign that brought you, so our team can answer you. When you comment we keep your name, "
+    "email address (never shown), website, your comment, and your IP address and browser for spam checks.</p>"
+    "<h2>How long</h2>"
+    "<p>Enquiries that do not lead anywhere are deleted after a year. Comments stay while they are published.</p>"
+    "<h2>Your rights</h2>"
+    "<p>Write to hello@example.com to get a copy of everything we hold about you, or to have it erased.</p>"
+)
+
+
+def ensure_privacy_page(home):
+    if not StandardPage.objects.child_of(home).filter(slug="privacy").exists():
+        home.add_child(
+            instance=StandardPage(
+                title="Privacy notice",
+                slug="privacy",
+                intro="What we keep about you, why, for how long, and how to get it back or erased.",
+                body=PRIVACY_BODY,
+            )
+        )
 
 
 def ensure_organization(home):

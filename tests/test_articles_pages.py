@@ -7,18 +7,19 @@ from wagtail.models import Page
 
 import pytest
 
-from articles.models import ArticleIndexPage, ArticlePage, Author, HomePage
+from articles.models import ArticleIndexPage, ArticlePage, Author, HomePage, StandardPage
 from tests.conftest import comparison_table, paragraph
 
 pytestmark = pytest.mark.django_db
 
 
 def test_page_types_only_build_a_sane_tree():
-    """Editors can add articles only under an index, an index only under home, one home."""
+    """Articles go only under an index, an index and plain pages under home, one home."""
     assert ArticlePage.allowed_parent_page_models() == [ArticleIndexPage]
     assert ArticlePage.allowed_subpage_models() == []
     assert ArticleIndexPage.allowed_parent_page_models() == [HomePage]
-    assert HomePage.allowed_subpage_models() == [ArticleIndexPage]
+    assert HomePage.allowed_subpage_models() == [ArticleIndexPage, StandardPage]
+    assert StandardPage.allowed_subpage_models() == [StandardPage]
 
 
 def test_only_one_home_page(home):

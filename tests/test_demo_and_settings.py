@@ -57,6 +57,8 @@ def test_demo_content_builds_the_site_and_is_idempotent(client):
     assert any(b.block_type == "call_to_action" for a in ArticlePage.objects.all() for b in a.body)
     for article in ArticlePage.objects.live():
         assert client.get(article.url).status_code == 200
+    privacy = client.get(settings.LEADS_PRIVACY_URL)
+    assert privacy.status_code == 200 and "erased" in privacy.content.decode()
 
 
 def clean_environment(**env):

@@ -1,4 +1,4 @@
-from .pages import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTag, HomePage
+from .pages import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTag, HomePage, StandardPage
 from .settings import OrganizationSettings
 from .snippets import Author, Category
 
@@ -11,4 +11,5 @@ __all__ = [
     "Category",
     "HomePage",
     "OrganizationSettings",
+    "StandardPage",
 ]

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -20,7 +20,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 
-from articles.blocks import ArticleBodyBlock
+from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 
 from .snippets import Author, Category
 
@@ -61,13 +61,27 @@ class HomePage(SeoMixin, Page):
     promote_panels = SeoMixin.promote_panels
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage"]
+    subpage_types = ["articles.ArticleIndexPage", "articles.StandardPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = ArticlePage.objects.listing().descendant_of(self)[:6]
         return context
+
+
+class StandardPage(SeoMixin, Page):
+    """A plain page for the privacy notice, "About us" and the like."""
+
+    intro = models.TextField(blank=True)
+    body = RichTextField(features=RICH_TEXT_FEATURES + ["h2"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = SeoMixin.promote_panels
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["articles.HomePage", "articles.StandardPage"]
+    subpage_types = ["articles.StandardPage"]
 
 
 class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
