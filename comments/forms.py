@@ -9,7 +9,10 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.validators import URLValidator
+from django.db.models import Q
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout
@@ -25,10 +28,34 @@ def is_team_member(user):
     return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
 
 
+def is_team_email(email):
+    """True when a team account uses this address: anyone may type it, so it earns no trust."""
+    access_admin = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    return (
+        get_user_model()
+        .objects.filter(email__iexact=email)
+        .filter(
+            Q(is_staff=True)
+            | Q(is_superuser=True)
+            | Q(user_permissions__in=access_admin)
+            | Q(groups__permissions__in=access_admin)
+        )
+        .exists()
+    )
+
+
+PARENT_GONE_MESSAGE = "The comment you replied to no longer exists; your comment is kept below."
+DAMAGED_FORM_MESSAGE = "Part of the form did not arrive intact. Please check your entries and send it again."
+
+
 class CommentForm(SpamDefenceMixin, forms.Form):
-    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Text, not a number: a damaged value gets a readable message (clean_parent), not a
+    # "whole number" error on a field nobody can see.
+    parent = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Lengths match the model's columns, or a long value fails in the database, not here.
     name = forms.CharField(max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
+        max_length=254,
         help_text="Your email address will not be published.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -109,23 +136,40 @@ class CommentForm(SpamDefenceMixin, forms.Form):
         return answer
 
     def clean_parent(self):
-        parent_id = self.cleaned_data["parent"]
+        """The comment answered (not where the reply is shown: see build_comment)."""
+        parent_id = self.cleaned_data["parent"].strip()
         if not parent_id:
             return None
-        parent = Comment.objects.approved().filter(page=self.page, pk=parent_id).first()
+        parent = None
+        if parent_id.isdigit():
+            parent = Comment.objects.approved().filter(page=self.page, pk=int(parent_id)).first()
         if parent is None:
-            # The field is hidden, so the message goes above the form where it can be read.
-            self.add_error(
-                None,
-                forms.ValidationError(
-                    "The comment you are replying to is no longer available.", code="invalid_parent"
-                ),
-            )
-            return None
-        return parent.reply_parent()
+            raise forms.ValidationError(PARENT_GONE_MESSAGE, code="invalid_parent")
+        return parent
+
+    def show_hidden_field_errors(self):
+        """Hidden fields have nowhere to show an error: repeat it above the form, and reset
+        the field so that sending the form again works (a reply to a lost comment becomes
+        a top-level comment)."""
+        for field in self.hidden_fields():
+            errors = self.errors.get(field.name)
+            if not errors:
+                continue
+            for error in errors.as_data():
+                if field.name == "parent":
+                    message = PARENT_GONE_MESSAGE
+                elif error.code == "expired":
+                    message = error.messages[0]
+                else:
+                    message = DAMAGED_FORM_MESSAGE
+                if message not in self.non_field_errors():
+                    self.add_error(None, message)
+            self.data = self.data.copy()
+            self.data[field.name] = self.get_initial_for_field(field.field, field.name) or ""
 
     def clean(self):
         cleaned_data = super().clean()
+        self.show_hidden_field_errors()
         if not self.team_member and not self.errors:
             self.apply_spam_rules(cleaned_data)
         return cleaned_data
@@ -150,7 +194,9 @@ class CommentForm(SpamDefenceMixin, forms.Form):
         data = self.cleaned_data
         comment = Comment(
             page=self.page,
-            parent=data["parent"],
+            # Shown at the deepest allowed level; the writer answered still hears of it.
+            parent=data["parent"].reply_parent() if data["parent"] else None,
+            in_reply_to=data["parent"],
             body=data["body"],
             notify_replies=data["notify_replies"],
             ip_address=client_ip(request) or None,
@@ -170,6 +216,7 @@ class CommentForm(SpamDefenceMixin, forms.Form):
         elif (
             settings.COMMENTS_TRUST_RETURNING
             and Comment.objects.by_returning_commenter(comment.email).exists()
+            and not is_team_email(comment.email)
         ):
             comment.status = Comment.Status.APPROVED
         else:

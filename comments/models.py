@@ -43,8 +43,9 @@ class CommentQuerySet(models.QuerySet):
         )
 
     def by_returning_commenter(self, email):
-        """Approved comments written under this email address before."""
-        return self.approved().filter(email__iexact=email)
+        """Approved visitors' comments written under this email address before. Team replies
+        do not count: anyone can type a team member's address."""
+        return self.approved().filter(email__iexact=email, is_staff_reply=False)
 
     def status_counts(self):
         """{status: count} for every status, zeros included, in one query."""
@@ -66,6 +67,11 @@ class Comment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,  # replies outlive a deleted parent, moving up to the top level
         related_name="replies",
+    )
+    # The comment actually answered: the parent, unless that was at the depth limit (then
+    # the reply is shown one level up, but its writer is still the one who hears of it).
+    in_reply_to = models.ForeignKey(
+        "self", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
     name = models.CharField(max_length=100)
     email = models.EmailField(help_text="Never shown on the site.")
@@ -105,6 +111,11 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name} on “{self.page.title}”"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.in_reply_to_id is None:
+            self.in_reply_to_id = self.parent_id
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.page.url}#comment-{self.pk}"

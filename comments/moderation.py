@@ -18,13 +18,13 @@ def _enqueue_after_commit(task, comment):
 
 
 def _announce_approval(comment):
-    """Authors and (if they asked) the parent's writer hear of a comment once, the first
-    time it is approved; a restore-and-approve later sends nothing again."""
+    """Authors and (if they asked) the writer of the comment answered hear of a comment
+    once, the first time it is approved; a restore-and-approve later sends nothing again."""
     if comment.approved_at is None:
         comment.approved_at = timezone.now()
         comment.save(update_fields=["approved_at"])
         _enqueue_after_commit(notify_authors, comment)
-        if comment.parent_id:
+        if comment.in_reply_to_id:
             _enqueue_after_commit(notify_reply, comment)
 
 
@@ -79,6 +79,7 @@ def reply_as_team(parent, user, body):
     reply = Comment(
         page=parent.page,
         parent=parent.reply_parent(),
+        in_reply_to=parent,
         name=user.get_full_name() or user.get_username(),
         email=user.email,
         body=body,

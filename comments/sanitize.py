@@ -76,12 +76,23 @@ def sanitize_body(text):
     return cleaned.replace("<p></p>", "")
 
 
-def plain_text(value):
-    """Text with every tag (and script or style content) removed, whitespace collapsed.
-    Stored unescaped: templates escape it when they print it."""
-    text = html.unescape(_clean(value, set()))
+def plain_text(value, paragraphs=False):
+    """Text with every tag (and script or style content) removed, whitespace collapsed:
+    to one line, or (`paragraphs`, for emails) keeping line breaks and blank lines between
+    paragraphs. Stored unescaped: templates escape it when they print it."""
+    # Where a block or line ends the words must stay apart, so breaks go in before tags go.
+    text = re.sub(r"<br\s*/?>\n?", "\n", value, flags=re.IGNORECASE)
+    text = re.sub(r"</(?:p|div|blockquote|li|h[1-6])\s*>", "\n\n", text, flags=re.IGNORECASE)
+    text = html.unescape(_clean(text, set()))
     text = re.sub(r"[<>]", "", text)  # an escaped tag typed as text is still not wanted
-    return " ".join(text.split())
+    if not paragraphs:
+        return " ".join(text.split())
+    blocks = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [" ".join(line.split()) for line in block.split("\n")]
+        if any(lines):
+            blocks.append("\n".join(line for line in lines if line))
+    return "\n\n".join(blocks)
 
 
 def link_targets(body_html):

@@ -69,7 +69,7 @@ def _send(template, subject, recipients, context, headers=None):
 def _load(comment_id):
     from .models import Comment
 
-    return Comment.objects.select_related("page", "parent").filter(pk=comment_id).first()
+    return Comment.objects.select_related("page", "in_reply_to").filter(pk=comment_id).first()
 
 
 @task()
@@ -79,7 +79,7 @@ def notify_moderators(comment_id):
         return 0
     context = {
         "comment": comment,
-        "text": plain_text(comment.body),
+        "text": plain_text(comment.body, paragraphs=True),
         "review_url": absolute_url(reverse(ADMIN_INSPECT_URL_NAME, args=[comment.pk])),
         "page_url": absolute_url(comment.page.get_url()),
     }
@@ -97,15 +97,20 @@ def notify_authors(comment_id):
     recipients = sorted(
         {user.email for user in users if user and user.email and user.pk != comment.user_id} - {comment.email}
     )
-    context = {"comment": comment, "text": plain_text(comment.body), "comment_url": comment_url(comment)}
+    context = {
+        "comment": comment,
+        "text": plain_text(comment.body, paragraphs=True),
+        "comment_url": comment_url(comment),
+    }
     return _send("authors", f"New comment on “{comment.page.title}”", recipients, context)
 
 
 @task()
 def notify_reply(comment_id):
-    """Tell a commenter who asked for it that a reply to their comment is published."""
+    """Tell a commenter who asked for it that a reply to their comment is published: the
+    writer of the comment answered, not of the one the reply is shown under."""
     reply = _load(comment_id)
-    parent = reply.parent if reply is not None else None
+    parent = reply.in_reply_to if reply is not None else None
     if parent is None or not reply.is_approved or not parent.notify_replies:
         return 0
     if not parent.email or parent.email.lower() == reply.email.lower():
@@ -114,7 +119,7 @@ def notify_reply(comment_id):
     context = {
         "reply": reply,
         "parent": parent,
-        "text": plain_text(reply.body),
+        "text": plain_text(reply.body, paragraphs=True),
         "comment_url": comment_url(reply),
         "unsubscribe_url": unsubscribe_url,
     }

@@ -57,12 +57,12 @@ def post_comment(request, page_id):
     if not comment_settings.accepts_comments(page):
         return render(request, "comments/closed.html", {"article": page}, status=403)
     form = CommentForm(request.POST, page=page, comment_settings=comment_settings, user=request.user)
-    if not form.team_member and rate_limited(request, "comments"):
-        form.is_valid()
-        form.add_error(None, RATE_LIMITED_MESSAGE)
-        return page_with_form(request, page, form, status=429)
     if not form.is_valid():
         return page_with_form(request, page, form, status=400)
+    # Counted only once the form is valid: a person fixing typos is not locked out.
+    if not form.team_member and rate_limited(request, "comments"):
+        form.add_error(None, RATE_LIMITED_MESSAGE)
+        return page_with_form(request, page, form, status=429)
     comment = moderation.submit(form.build_comment(request))
     return redirect(f"{page.get_url(request)}?comment={posted_token(comment)}#comment-{comment.pk}")
 
@@ -70,9 +70,13 @@ def post_comment(request, page_id):
 @csrf_exempt  # mail clients' one-click unsubscribe POSTs carry no token (RFC 8058)
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """One click stops reply emails to this address, for every comment written with it."""
+    """Stops reply emails to this address, for every comment written with it. The signed
+    token is the authorisation. Opening the link (GET) only asks: mail scanners follow
+    links; the button, or a mail client's one-click POST, unsubscribes."""
     comment = comment_from_unsubscribe_token(token)
     if comment is None:
         raise Http404("This unsubscribe link is not valid.")
+    if request.method == "GET":
+        return render(request, "comments/unsubscribe_confirm.html", {"article": comment.page})
     Comment.objects.filter(email__iexact=comment.email, notify_replies=True).update(notify_replies=False)
     return render(request, "comments/unsubscribed.html", {"article": comment.page})

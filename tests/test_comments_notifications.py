@@ -141,7 +141,15 @@ def test_commenter_hears_of_an_approved_reply_and_can_unsubscribe(
     assert unsubscribe.startswith("http://testserver/comments/unsubscribe/")
     assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
 
-    response = client.get(unsubscribe.removeprefix("http://testserver"))
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    page = client.get(unsubscribe.removeprefix("http://testserver"))
+    assert page.status_code == 200
+    question.refresh_from_db()
+    assert question.notify_replies is True  # opening the link only asks
+    form = re.search(r'<form method="post" action="([^"]+)"', page.content.decode())
+    assert form and form.group(1) == unsubscribe.removeprefix("http://testserver")
+    response = client.post(form.group(1))
     assert response.status_code == 200
     assert "no more emails" in response.content.decode()
     question.refresh_from_db()
@@ -167,6 +175,19 @@ def test_mail_clients_can_unsubscribe_in_one_click(article):
 
 
 @pytest.mark.django_db
+def test_opening_the_unsubscribe_link_changes_nothing(article):
+    """A mail scanner following the link (GET) does not unsubscribe anyone; the page asks to confirm."""
+    from comments.tasks import unsubscribe_token
+
+    question = make_comment(article, notify_replies=True)
+    response = Client().get(f"/comments/unsubscribe/{unsubscribe_token(question)}/")
+    assert response.status_code == 200
+    assert 'type="submit"' in response.content.decode()
+    question.refresh_from_db()
+    assert question.notify_replies is True
+
+
+@pytest.mark.django_db
 def test_altered_unsubscribe_link_is_refused(client, article):
     """Changing the id in an unsubscribe link does not unsubscribe someone else."""
     from comments.tasks import unsubscribe_token
@@ -175,6 +196,7 @@ def test_altered_unsubscribe_link_is_refused(client, article):
     mine = make_comment(article, notify_replies=True, email="me@example.com")
     token = unsubscribe_token(mine).replace(f"{mine.pk}:", f"{victim.pk}:", 1)
     assert client.get(f"/comments/unsubscribe/{token}/").status_code == 404
+    assert client.post(f"/comments/unsubscribe/{token}/").status_code == 404
     victim.refresh_from_db()
     assert victim.notify_replies is True
 
@@ -200,3 +222,32 @@ def test_staff_reply_from_the_admin_notifies_the_commenter(
         client.post(f"/admin/snippets/comments/comment/inspect/{question.pk}/", {"body": "We can help."})
     assert "notify_reply" in enqueued
     assert [m for m in mail.outbox if m.to == ["priya@example.com"]]
+
+
+@pytest.mark.django_db
+def test_reply_beyond_the_depth_limit_notifies_the_person_answered(
+    client, article, settings, django_capture_on_commit_callbacks
+):
+    """Answering a comment at the deepest level emails its writer, not the writer of the comment above it."""
+    assert settings.COMMENTS_MAX_DEPTH == 4
+    chain = [make_comment(article, name="Level 1", email="one@example.com")]
+    for level in range(2, 5):
+        chain.append(
+            make_comment(
+                article,
+                name=f"Level {level}",
+                email=f"level{level}@example.com",
+                parent=chain[-1],
+                notify_replies=True,
+            )
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(post_url(article), form_data(parent=str(chain[3].pk), body="Answering level 4"))
+    reply = Comment.objects.get(body="<p>Answering level 4</p>")
+    assert reply.parent == chain[2]  # shown at the deepest level
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.approve(reply)
+    replies = [m for m in mail.outbox if m.subject.startswith("New reply")]
+    assert [m.to for m in replies] == [["level4@example.com"]]
+    assert replies[0].body.startswith("Hello Level 4,")
+    assert reply.in_reply_to == chain[3]

@@ -1,5 +1,6 @@
 """Posting a comment as a visitor: what they see, what is stored, and what is refused."""
 
+import re
 import time
 from datetime import timedelta
 
@@ -380,3 +381,97 @@ def test_comment_form_ids_are_unique_on_the_article(client, article):
     make_comment(article)
     ids = Counter(re.findall(r'\sid="([^"]+)"', client.get(article.url).content.decode()))
     assert [name for name, count in ids.items() if count > 1] == []
+
+
+@pytest.mark.django_db
+def test_overlong_email_gets_a_field_error_not_a_server_error(client, article):
+    """An email longer than the 254 characters we can store is refused beside the field, the text kept."""
+    email = "a" * 62 + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 63 + ".example"
+    assert len(email) == 262
+    response = client.post(post_url(article), form_data(email=email, body="Keep this text"))
+    assert response.status_code == 400
+    html = section(response)
+    assert "at most 254 characters" in html
+    assert f'value="{email}"' in html
+    assert "Keep this text</textarea>" in html
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_form_fields_fit_their_columns():
+    """Nothing a visitor may type is longer than its column can hold (no lost comment on PostgreSQL)."""
+    from comments.forms import CommentForm
+
+    for name in ("name", "email", "website"):
+        column = Comment._meta.get_field(name).max_length
+        assert CommentForm.base_fields[name].max_length <= column, name
+
+
+@pytest.mark.django_db
+def test_a_staff_members_email_earns_no_trust_from_their_replies(client, article):
+    """Posting under a team member's email, whose only comments are team replies, still waits for a moderator."""
+    make_comment(article, email="maya@example.com", is_staff_reply=True)
+    client.post(post_url(article), form_data(email="maya@example.com", body="Pretending"))
+    assert Comment.objects.get(body="<p>Pretending</p>").status == Comment.Status.PENDING
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("team_account", [{"is_staff": True}, {"group": "Editors"}])
+def test_a_visitor_using_a_team_accounts_email_is_never_trusted(client, article, team_account):
+    """Someone not logged in who types a team member's email waits for a moderator, even with an earlier approved comment."""
+    user = User.objects.create_user(
+        "maya", "Maya@example.com", "pw", is_staff=team_account.get("is_staff", False)
+    )
+    if "group" in team_account:
+        user.groups.add(Group.objects.get(name=team_account["group"]))
+    make_comment(article, email="maya@example.com")  # approved, not marked as a team reply
+    client.post(post_url(article), form_data(email="MAYA@example.com", body="Pretending"))
+    assert Comment.objects.get(body="<p>Pretending</p>").status == Comment.Status.PENDING
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "hidden, message",
+    [
+        ({"parent": "abc"}, "The comment you replied to no longer exists; your comment is kept below"),
+        ({"parent": "1.5"}, "The comment you replied to no longer exists; your comment is kept below"),
+        ({"parent": "7\x00"}, "The comment you replied to no longer exists; your comment is kept below"),
+        ({"issued": "\x00"}, "Part of the form did not arrive intact"),
+    ],
+)
+def test_a_damaged_hidden_field_shows_a_message_and_keeps_the_text(client, article, hidden, message):
+    """A broken hidden value comes back with a readable message above the form, the comment still typed in."""
+    response = client.post(post_url(article), form_data(body="Keep this text", **hidden))
+    assert response.status_code == 400
+    html = section(response)
+    errors = html[html.index('class="alert alert-danger form-errors" role="alert"') :]
+    assert message in errors[: errors.index("</div>")]
+    assert "Keep this text</textarea>" in html
+    assert not Comment.objects.exists()
+
+    # Sent again as it came back, it goes through (a top-level comment, a fresh form token).
+    resent = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html))
+    response = client.post(post_url(article), form_data(body="Keep this text", **resent))
+    assert response.status_code == 302
+    assert Comment.objects.get().parent is None
+
+
+@pytest.mark.django_db
+def test_an_expired_form_says_so_above_the_form(client, article, settings):
+    """A form left open past the token's lifetime explains itself instead of failing silently."""
+    stale = issue_token(now=time.time() - settings.ANTISPAM_TOKEN_MAX_AGE - 60)
+    response = client.post(post_url(article), form_data(issued=stale, body="Keep this text"))
+    assert response.status_code == 400
+    html = section(response)
+    assert "This form was open for too long" in html
+    assert "Keep this text</textarea>" in html
+
+
+@pytest.mark.django_db
+def test_mistakes_do_not_use_up_the_rate_limit(client, article, settings):
+    """Several posts with a typo, then a correct one: the correct one is accepted."""
+    settings.ANTISPAM_RATE_LIMITS = {**settings.ANTISPAM_RATE_LIMITS, "comments": (2, 600)}
+    for _ in range(4):
+        assert client.post(post_url(article), form_data(email="priya@example")).status_code == 400
+    assert client.post(post_url(article), form_data()).status_code == 302
+    assert Comment.objects.count() == 1

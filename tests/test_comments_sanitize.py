@@ -1,10 +1,12 @@
 """What a commenter may write, and what never reaches the page."""
 
+from html.parser import HTMLParser
+
 import pytest
 
 from comments.models import Comment
 from comments.sanitize import ALLOWED_ATTRIBUTES, allowed_html_description, plain_text, sanitize_body
-from tests.comment_builders import form_data, fresh_rate_limits, post_url  # noqa: F401
+from tests.comment_builders import form_data, fresh_rate_limits, make_comment, post_url  # noqa: F401
 
 ATTACKS = [
     "<script>alert('x')</script>",
@@ -85,6 +87,101 @@ def test_the_form_shows_the_allow_list():
 def test_names_are_plain_text():
     """A name cannot carry markup or script."""
     assert plain_text('<b onclick="x">Acme</b> <script>alert(1)</script>Ltd') == "Acme Ltd"
+
+
+def test_plain_text_keeps_paragraphs_apart():
+    """Paragraphs and line breaks of a comment do not run together in emails and admin excerpts."""
+    assert plain_text("<p>First para.</p><p>Second</p>") == "First para. Second"
+    assert plain_text("<p>One<br>\nstill   one</p><p>Two</p>", paragraphs=True) == "One\nstill one\n\nTwo"
+    body = sanitize_body("First para.\n\n<blockquote>Quoted</blockquote>Second  line")
+    assert plain_text(body, paragraphs=True) == "First para.\n\nQuoted\n\nSecond line"
+    assert plain_text(body) == "First para. Quoted Second line"
+
+
+@pytest.mark.django_db
+def test_excerpt_and_email_text_keep_words_apart(make_article, settings, django_capture_on_commit_callbacks):
+    """The admin excerpt reads "First para. Second"; the moderators' email keeps the paragraphs."""
+    from django.core import mail
+
+    from comments import moderation
+
+    settings.COMMENTS_MODERATOR_EMAILS = ["desk@example.com"]
+    comment = Comment(
+        page=make_article(), name="Reader", email="reader@example.com", body="<p>First para.</p><p>Second</p>"
+    )
+    assert comment.excerpt == "First para. Second"
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.submit(comment)
+    assert "\n\nFirst para.\n\nSecond\n\n" in mail.outbox[0].body
+
+
+class LiveMarkup(HTMLParser):
+    """Tags and attributes a browser would act on, as opposed to text that merely mentions them."""
+
+    DANGEROUS_TAGS = {"script", "style", "iframe", "svg", "math", "img", "object", "embed"}
+
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.DANGEROUS_TAGS:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or name == "style":
+                self.found.append(f"{tag} {name}=")
+            elif name in {"href", "src", "cite", "action"} and (value or "").strip().lower().startswith(
+                ("javascript:", "data:")
+            ):
+                self.found.append(f"{tag} {name}={value}")
+
+
+def live_markup(html):
+    parser = LiveMarkup()
+    parser.feed(html)
+    return parser.found
+
+
+WEBSITE_ATTACKS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD4=",
+    'https://example.com/" onmouseover="alert(1)',
+    "https://example.com/' style='color:red",
+    "https://example.com/?<svg/onload=alert(1)>",
+    "https://example.com/#<iframe/src=x>",
+    "https://example.com/?q=<math><script>alert(1)</script>",
+    "https://example.com/?onmouseover=alert(1)&style=x",
+    "https://example.com/%22%20onclick=%22alert(1)",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "field, attack",
+    [("name", attack) for attack in ATTACKS]
+    + [("website", attack) for attack in ATTACKS + WEBSITE_ATTACKS]
+    + [("body", attack) for attack in ATTACKS],
+)
+def test_attacks_in_any_field_never_become_live_markup(client, make_article, field, attack):
+    """Whatever is typed in the name, website or comment, readers' browsers get no script, style, embed or handler."""
+    page = make_article()
+    make_comment(page, email="priya@example.com")  # a returning commenter: published at once
+    response = client.post(post_url(page), form_data(**{field: attack, "body": f"Hello {attack}"}))
+    # Refused (the form comes back, the input kept) or published: either way nothing is live.
+    assert response.status_code in (302, 400)
+    html = response.content.decode() if response.status_code == 400 else client.get(page.url).content.decode()
+    section = html[
+        html.index('<section class="comments"') : html.index(
+            "</section>", html.index('<section class="comments"')
+        )
+    ]
+    own_script = '<script src="/static/js/comments.js" defer></script>'
+    assert section.count(own_script) == 1
+    assert live_markup(section.replace(own_script, "")) == []
+    if response.status_code == 302:
+        assert Comment.objects.filter(status=Comment.Status.APPROVED).count() == 2
 
 
 @pytest.mark.django_db

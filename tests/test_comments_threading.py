@@ -109,7 +109,7 @@ def test_cannot_reply_to_a_comment_of_another_page_or_not_approved(client, make_
     for parent in (elsewhere, pending):
         response = client.post(post_url(page), form_data(parent=str(parent.pk)))
         assert response.status_code == 400
-        assert "no longer available" in response.content.decode()
+        assert "The comment you replied to no longer exists" in response.content.decode()
     assert Comment.objects.count() == 2
 
 

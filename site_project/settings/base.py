@@ -254,7 +254,8 @@ COMMENTS_MAX_LINKS = 2
 # setting); 0 keeps them open until an editor unticks "comments open".
 COMMENTS_AUTO_CLOSE_DAYS = 0
 # Publish at once a comment whose email address already has an approved comment, unless a
-# spam rule trips. False sends every visitor's comment to moderation.
+# spam rule trips. Team replies earn no trust, and an address of a team account never
+# publishes a logged-out comment. False sends every visitor's comment to moderation.
 COMMENTS_TRUST_RETURNING = os.environ.get("COMMENTS_TRUST_RETURNING", "1") == "1"
 # Addresses told of each comment awaiting moderation, besides every active user who holds
 # the "Can moderate comments" permission and has an email address.
