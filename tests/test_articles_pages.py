@@ -147,7 +147,9 @@ def test_home_page_shows_latest_articles(client, make_article, home):
     assert "<h1>Northwind Digital</h1>" in html
 
 
-def test_cards_show_approved_comment_counts_without_a_query_each(client, make_article, index_page):
+def test_cards_show_approved_comment_counts_without_a_query_each(
+    client, make_article, index_page, django_assert_num_queries
+):
     """Each card shows its article's approved comments; pending ones are not counted."""
     from comments.models import Comment
 
@@ -160,5 +162,6 @@ def test_cards_show_approved_comment_counts_without_a_query_each(client, make_ar
     Comment.objects.create(
         page=busy, name="Waiting", email="w@example.com", body="<p>Hi</p>", status="pending"
     )
-    counts = {article.title: article.approved_comment_count for article in index_page.articles()}
+    with django_assert_num_queries(3):  # the articles with their counts, then authors and tags
+        counts = {article.title: article.approved_comment_count for article in index_page.articles()}
     assert counts == {"Quiet one": 0, "Busy one": 3}

@@ -7,8 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from articles.models import ArticlePage
-from comments.models import Comment, CommentSettings, with_comment_counts
+from comments.models import Comment, CommentSettings
 from tests.comment_builders import form_data, fresh_rate_limits, make_comment, post_url  # noqa: F401
 
 
@@ -186,16 +185,3 @@ def test_thread_section_itself_costs_two_queries(rf, make_article):
         html = template.render(Context({"request": request, "page": page}))
     assert "50 thoughts" in html
     assert len(captured) == 2, "\n".join(q["sql"] for q in captured)
-
-
-@pytest.mark.django_db
-def test_listing_counts_come_in_the_same_query(make_article, django_assert_num_queries):
-    """with_comment_counts() gives each article its approved count with no query per article."""
-    articles = [make_article(title=f"Article {n}") for n in range(4)]
-    for n, article in enumerate(articles):
-        for _ in range(n):
-            make_comment(article)
-        make_comment(article, status=Comment.Status.PENDING)
-    with django_assert_num_queries(1):
-        counts = {a.title: a.approved_comment_count for a in with_comment_counts(ArticlePage.objects.live())}
-    assert counts == {"Article 0": 0, "Article 1": 1, "Article 2": 2, "Article 3": 3}
