@@ -162,6 +162,6 @@ def test_cards_show_approved_comment_counts_without_a_query_each(
     Comment.objects.create(
         page=busy, name="Waiting", email="w@example.com", body="<p>Hi</p>", status="pending"
     )
-    with django_assert_num_queries(3):  # the articles with their counts, then authors and tags
+    with django_assert_num_queries(5):  # restrictions, articles with counts, authors (2), tags
         counts = {article.title: article.approved_comment_count for article in index_page.articles()}
     assert counts == {"Quiet one": 0, "Busy one": 3}
