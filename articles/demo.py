@@ -413,7 +413,6 @@ def ensure_accounts(stdout):
     stdout.write(
         "Local accounts (for local use only): " + ", ".join(f"{u} / {pw}" for u, pw, _g, _e in ACCOUNTS)
     )
-    stdout.write("Admin: http://127.0.0.1:8000/admin/  login admin / admin-demo-2026")
     return users
 
 

@@ -19,4 +19,8 @@ class Command(BaseCommand):
         articles_demo.load(self.stdout)
         comments_demo.load(self.stdout)
         leads_demo.load(self.stdout)
+        username, password, _group, _email = articles_demo.ACCOUNTS[0]
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.stdout.write(
+            f"Admin (local use only): http://127.0.0.1:8000/admin/  login {username} / {password}"
+        )
