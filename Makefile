@@ -16,6 +16,10 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# axe-core, injected into pages by the accessibility browser tests.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --silent
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
@@ -26,7 +30,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
-test: install-dev
+test: install-dev node_modules/.package-lock.json
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 migrations-check: install

@@ -75,8 +75,9 @@ class ArticleBodyBlock(blocks.StreamBlock):
     table = TableBlock(
         label="Comparison table",
         template="blocks/table_block.html",
-        help_text="Choose 'Row header' so the first row labels the columns; add a caption.",
-        table_options={"startRows": 7, "startCols": 3},
+        help_text="Set “Display the first row as a header” so the first row labels the columns; add a caption.",
+        # Handsontable ships no en-GB strings; English is what the editors read anyway.
+        table_options={"startRows": 7, "startCols": 3, "language": "en-US"},
     )
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -165,3 +165,12 @@ def test_cards_show_approved_comment_counts_without_a_query_each(
     with django_assert_num_queries(5):  # restrictions, articles with counts, authors (2), tags
         counts = {article.title: article.approved_comment_count for article in index_page.articles()}
     assert counts == {"Quiet one": 0, "Busy one": 3}
+
+
+def test_sitemap_lists_author_category_and_tag_listings(client, make_article, author, category):
+    """Crawlers find each author, category and tag listing, dated by its newest article."""
+    article = make_article(title="Listed", tags=["local"])
+    xml = client.get("/sitemap.xml").content.decode()
+    for route, slug in (("author", author.slug), ("category", category.slug), ("tag", "local")):
+        entry = xml[xml.index(f"<loc>http://testserver/articles/{route}/{slug}/</loc>") :]
+        assert entry.split("</url>")[0].count(f"<lastmod>{article.last_published_at.date().isoformat()}") == 1

@@ -89,8 +89,13 @@ def test_sitemap_lists_live_pages_with_lastmod_and_no_drafts(client, articles):
     assert base + articles["social"].url not in entries
     assert base + articles["draft"].url not in entries
     assert base + "/" in entries and base + "/articles/" in entries
+    listing_routes = ("/articles/author/", "/articles/category/", "/articles/tag/")
     article_entries = [
-        loc for loc in entries if loc.startswith(base + "/articles/") and loc != base + "/articles/"
+        loc
+        for loc in entries
+        if loc.startswith(base + "/articles/")
+        and loc != base + "/articles/"
+        and not loc.startswith(tuple(base + route for route in listing_routes))
     ]
     assert len(article_entries) == 2
     assert all(entries[loc] is not None and entries[loc].text for loc in article_entries)

@@ -6,7 +6,7 @@ import math
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Count, Max, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
@@ -95,6 +95,24 @@ class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     def articles(self):
         return ArticlePage.objects.listing().child_of(self)
+
+    def get_sitemap_urls(self, request=None):
+        """The index, then every author, category and tag listing that has articles, each
+        dated by its newest article."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        articles = ArticlePage.objects.live().public().child_of(self).order_by()
+        listings = {
+            "author": articles.values_list("article_authors__author__slug"),
+            "category": articles.values_list("category__slug"),
+            "tag": articles.values_list("tags__slug"),
+        }
+        for route, slugs in listings.items():
+            for slug, lastmod in slugs.annotate(lastmod=Max("last_published_at")):
+                if slug:
+                    location = base + self.reverse_subpage(route, kwargs={"slug": slug})
+                    urls.append({"location": location, "lastmod": lastmod})
+        return urls
 
     def listing_url(self, route, slug):
         """URL of an author, category or tag listing: listing_url("author", author.slug)."""

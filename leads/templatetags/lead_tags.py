@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 
 from ..forms import CallbackForm
 
@@ -13,5 +14,5 @@ def callback_form(context, page=None):
     and URL go into hidden fields; leads.js adds the visit's UTM data on submit."""
     initial = {}
     if page is not None:
-        initial = {"source_page": page.pk, "source_url": page.full_url or ""}
+        initial = {"source_page": page.pk, "source_url": settings.SITE_BASE_URL + (page.url or "")}
     return {"form": CallbackForm(initial=initial), "request": context.get("request")}

@@ -192,6 +192,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_DATE_FORMAT = "%d %b %Y"
+# No Gravatar look-ups from the admin: staff email addresses stay on this server.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Page editors hold many StreamField blocks.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
