@@ -1,5 +1,7 @@
 """The article body: one StreamBlock, one template per block under templates/blocks/."""
 
+import re
+
 from django.utils.text import slugify
 
 from wagtail import blocks
@@ -18,6 +20,36 @@ SERVICE_CHOICES = [
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote", "code"]
 
+# Ids the article page already uses (layout, share box, comments, the callback form's fields):
+# a heading anchor never takes one of them.
+PAGE_IDS = {
+    "main",
+    "header-search",
+    "share-heading",
+    "author-box-heading",
+    "related-heading",
+    "comments",
+    "comments-title",
+    "respond",
+    "reply-title",
+    "leads-callback-title",
+    "footer-about",
+    "footer-contact",
+    "footer-follow",
+}
+_PAGE_ID_PATTERN = re.compile(r"comment-\d+|.*id_.*")
+
+
+def unique_anchor(text, taken):
+    """`text` as an id no other element of the page has: "why-it-matters", then "why-it-matters-2"."""
+    anchor = slugify(text) or "section"
+    candidate, number = anchor, 1
+    while candidate in taken or candidate in PAGE_IDS or _PAGE_ID_PATTERN.fullmatch(candidate):
+        number += 1
+        candidate = f"{anchor}-{number}"
+    taken.add(candidate)
+    return candidate
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
@@ -29,7 +61,9 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = slugify(value["anchor"] or value["text"])
+        # The article's context holds the anchors given out so far in this rendering.
+        taken = (parent_context or {}).get("heading_anchors", set())
+        context["anchor"] = unique_anchor(value["anchor"] or value["text"], taken)
         return context
 
     class Meta:

@@ -7,9 +7,14 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.utils.functional import cached_property
 
-from articles.models import ArticlePage, OrganizationSettings
+from wagtail.models import Site
+
+from taggit.models import Tag
+
+from articles.models import ArticlePage, Author, Category, OrganizationSettings
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+PROFILE_IMAGE_SPEC = "fill-800x800|format-jpeg"
 
 
 def absolute_url(url):
@@ -34,20 +39,68 @@ class SocialImage:
 
 @dataclass
 class PageMeta:
-    """Built from a page's template context; `listing_title` marks an author/category/tag route."""
+    """Built from a page's template context; `listing_title` and `listing` (an Author, Category
+    or Tag) mark an author/category/tag route of the article index."""
 
     page: object
     request: object
     listing_title: str = ""
+    listing: object = None
+    robots: str = ""
     organization: OrganizationSettings = field(default=None)
 
     def __post_init__(self):
         if self.organization is None:
             self.organization = OrganizationSettings.for_request(self.request)
 
+    @classmethod
+    def for_view(cls, request, title, description="", crumbs=(), robots="", path=None):
+        """For a view outside the page tree (contact, search, thanks, 404...): see ViewMeta."""
+        return ViewMeta(
+            page=None,
+            request=request,
+            robots=robots,
+            view_title=title,
+            view_description=description,
+            view_crumbs=list(crumbs),
+            view_path=path,
+        )
+
     @cached_property
     def article(self):
         return self.page if isinstance(self.page, ArticlePage) else None
+
+    @cached_property
+    def index_page(self):
+        """The article index an article sits in, or that an author/category/tag route belongs to."""
+        if self.article:
+            return self.article.get_parent().specific
+        return self.page if self.listing else None
+
+    @cached_property
+    def author_urls(self):
+        """The absolute profile URL of each of the article's authors, in order."""
+        return [
+            absolute_url(self.index_page.listing_url("author", author.slug))
+            for author in self.article.authors
+        ]
+
+    @cached_property
+    def author(self):
+        return self.listing if isinstance(self.listing, Author) else None
+
+    @cached_property
+    def schema_type(self):
+        """The schema.org type of the WebPage node."""
+        if self.author:
+            return "ProfilePage"
+        if isinstance(self.listing, (Category, Tag)):
+            return "CollectionPage"
+        return "WebPage"
+
+    @cached_property
+    def indexable(self):
+        return "noindex" not in self.robots
 
     @cached_property
     def title(self):
@@ -65,15 +118,31 @@ class PageMeta:
 
     @cached_property
     def description(self):
-        text = self.page.search_description or getattr(self.page, "intro", "") or self.organization.tagline
+        if isinstance(self.listing, Author):
+            role = f", {self.listing.job_title}" if self.listing.job_title else ""
+            text = self.listing.bio or f"Articles by {self.listing.name}{role}."
+        elif isinstance(self.listing, Category):
+            text = self.listing.description or f"Articles about {self.listing.name}."
+        elif isinstance(self.listing, Tag):
+            text = f"Articles tagged {self.listing.name}."
+        else:
+            text = (
+                self.page.search_description or getattr(self.page, "intro", "") or self.organization.tagline
+            )
         return " ".join(text.split())[:300]
 
     @cached_property
-    def canonical_url(self):
-        """The page's public address; pagination beyond page 1 is part of it, other query strings are not."""
+    def path(self):
+        """The canonical URL relative to the site; pagination beyond page 1 is part of it, other
+        query strings are not."""
         page_number = self.request.GET.get("page", "")
-        query = f"?{urlencode({'page': page_number})}" if page_number.isdigit() and page_number != "1" else ""
-        return absolute_url(self.request.path) + query
+        if page_number.isdigit() and int(page_number) > 1:
+            return f"{self.request.path}?{urlencode({'page': int(page_number)})}"
+        return self.request.path
+
+    @cached_property
+    def canonical_url(self):
+        return absolute_url(self.path)
 
     @cached_property
     def og_type(self):
@@ -81,6 +150,8 @@ class PageMeta:
 
     @cached_property
     def image(self):
+        if self.author and self.author.photo:
+            return SocialImage.from_image(self.author.photo, PROFILE_IMAGE_SPEC)
         image = getattr(self.page, "social_image", None) or getattr(self.page, "hero_image", None)
         if image:
             return SocialImage.from_image(image)
@@ -90,11 +161,47 @@ class PageMeta:
 
     @cached_property
     def breadcrumbs(self):
-        """(name, absolute url) from the home page down to this page or listing."""
+        """(name, site-relative url) from the home page down to this page or listing; the visible
+        trail prints these, the JSON-LD BreadcrumbList makes them absolute."""
         crumbs = [
-            (ancestor.title, absolute_url(ancestor.url))
+            (ancestor.title, ancestor.get_url(self.request))
             for ancestor in self.page.get_ancestors(inclusive=True).filter(depth__gt=1).specific(defer=True)
         ]
         if self.listing_title:
-            crumbs.append((self.listing_title, self.canonical_url))
+            crumbs.append((self.listing_title, self.path))
         return crumbs
+
+
+@dataclass
+class ViewMeta(PageMeta):
+    """The same metadata for a view that is not a Wagtail page: built from a title, a description
+    (the organisation's tagline when blank), the path (the request's, query string dropped) and
+    the crumbs below the home page (the title at the path when none are given)."""
+
+    view_title: str = ""
+    view_description: str = ""
+    view_crumbs: list = field(default_factory=list)
+    view_path: str = None
+
+    @cached_property
+    def title(self):
+        return f"{self.view_title} | {self.organization.name}"
+
+    @cached_property
+    def headline(self):
+        return self.view_title
+
+    @cached_property
+    def description(self):
+        text = self.view_description or self.organization.tagline or self.organization.name
+        return " ".join(text.split())[:300]
+
+    @cached_property
+    def path(self):
+        return self.view_path or super().path
+
+    @cached_property
+    def breadcrumbs(self):
+        site = Site.find_for_request(self.request)
+        home = [(site.root_page.title, site.root_page.get_url(self.request))] if site else []
+        return home + (self.view_crumbs or [(self.view_title, self.path)])

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from articles.seo import SocialImage, absolute_url
 
 HEADLINE_MAX = 110
+LANGUAGE = "en-GB"  # as <html lang> and og:locale
 
 # Characters that could end the <script> element or open an HTML comment inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -69,7 +70,7 @@ def website_node(organization):
         "url": absolute_url("/"),
         "name": organization.name,
         "publisher": {"@id": site_id("organization")},
-        "inLanguage": "en",
+        "inLanguage": LANGUAGE,
     }
     try:
         search_url = absolute_url(reverse("search"))
@@ -83,15 +84,15 @@ def website_node(organization):
     return node
 
 
-def webpage_node(meta):
+def webpage_node(meta, main_entity=None):
     node = {
-        "@type": "WebPage",
+        "@type": meta.schema_type,
         "@id": meta.canonical_url + "#webpage",
         "url": meta.canonical_url,
         "name": meta.title,
         "description": meta.description,
         "isPartOf": {"@id": site_id("website")},
-        "inLanguage": "en",
+        "inLanguage": LANGUAGE,
     }
     if len(meta.breadcrumbs) > 1:
         node["breadcrumb"] = {"@id": meta.canonical_url + "#breadcrumb"}
@@ -100,6 +101,8 @@ def webpage_node(meta):
     if meta.article:
         node["datePublished"] = meta.article.published
         node["dateModified"] = meta.article.updated
+    if main_entity:
+        node["mainEntity"] = {"@id": main_entity["@id"]}
     return node
 
 
@@ -133,7 +136,7 @@ def blog_posting_node(meta, authors):
         "publisher": {"@id": site_id("organization")},
         "mainEntityOfPage": {"@id": meta.canonical_url + "#webpage"},
         "isPartOf": {"@id": site_id("website")},
-        "inLanguage": "en",
+        "inLanguage": LANGUAGE,
         "timeRequired": f"PT{article.reading_minutes}M",
     }
     if meta.image:
@@ -151,17 +154,24 @@ def breadcrumb_node(meta):
         "@type": "BreadcrumbList",
         "@id": meta.canonical_url + "#breadcrumb",
         "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            {"@type": "ListItem", "position": position, "name": name, "item": absolute_url(url)}
             for position, (name, url) in enumerate(meta.breadcrumbs, start=1)
         ],
     }
 
 
 def build_graph(meta):
-    graph = [organization_node(meta.organization), website_node(meta.organization), webpage_node(meta)]
+    # An author's listing is their profile page: its main entity is the Person that articles name.
+    profile = person_node(meta.author, meta.index_page) if meta.author else None
+    graph = [
+        organization_node(meta.organization),
+        website_node(meta.organization),
+        webpage_node(meta, main_entity=profile),
+    ]
+    if profile:
+        graph.append(profile)
     if meta.article:
-        index_page = meta.article.get_parent().specific
-        people = [person_node(author, index_page) for author in meta.article.authors]
+        people = [person_node(author, meta.index_page) for author in meta.article.authors]
         graph.append(blog_posting_node(meta, people))
         graph.extend(people)
     if len(meta.breadcrumbs) > 1:

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Page
 
+from articles.seo import PageMeta
+
 from . import moderation
 from .antispam import csrf_protect_sessions, rate_limited
 from .forms import CommentForm
@@ -55,7 +57,8 @@ def post_comment(request, page_id):
     page = commentable_page(page_id)
     comment_settings = CommentSettings.for_request(request)
     if not comment_settings.accepts_comments(page):
-        return render(request, "comments/closed.html", {"article": page}, status=403)
+        meta = PageMeta.for_view(request, "Comments are closed", robots="noindex")
+        return render(request, "comments/closed.html", {"article": page, "meta": meta}, status=403)
     form = CommentForm(request.POST, page=page, comment_settings=comment_settings, user=request.user)
     if not form.is_valid():
         return page_with_form(request, page, form, status=400)
@@ -77,6 +80,8 @@ def unsubscribe(request, token):
     if comment is None:
         raise Http404("This unsubscribe link is not valid.")
     if request.method == "GET":
-        return render(request, "comments/unsubscribe_confirm.html", {"article": comment.page})
+        meta = PageMeta.for_view(request, "Stop reply emails", robots="noindex")
+        return render(request, "comments/unsubscribe_confirm.html", {"article": comment.page, "meta": meta})
     Comment.objects.filter(email__iexact=comment.email, notify_replies=True).update(notify_replies=False)
-    return render(request, "comments/unsubscribed.html", {"article": comment.page})
+    meta = PageMeta.for_view(request, "Reply emails stopped", robots="noindex")
+    return render(request, "comments/unsubscribed.html", {"article": comment.page, "meta": meta})

@@ -24,5 +24,7 @@ urlpatterns += [path("", include("articles.urls"))]
 # Wagtail's page serving catches everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
 
-# The 500 page renders without the database or context processors.
+# The 404 page carries the site's metadata; the 500 page renders without the database or
+# context processors.
+handler404 = "articles.views.page_not_found"
 handler500 = "articles.views.server_error"

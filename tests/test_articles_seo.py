@@ -146,7 +146,7 @@ def test_article_meta_canonical_open_graph_and_twitter(client, organization, mak
     assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == ("1200", "630")
     assert meta(soup, "article:published_time") == article.first_published_at.isoformat()
     assert meta(soup, "article:modified_time") == article.last_published_at.isoformat()
-    assert meta(soup, "article:author") == author.name
+    assert meta(soup, "article:author") == "http://testserver/articles/author/maya-okafor/"
     assert meta(soup, "twitter:card") == "summary_large_image"
     assert meta(soup, "twitter:site") == "@northwind"
     assert meta(soup, "twitter:image") == meta(soup, "og:image")
@@ -168,9 +168,12 @@ def test_seo_fields_from_promote_tab_win(client, organization, make_article, ima
     assert social.file.name.split("/")[-1].split(".")[0] in meta(soup, "og:image")
 
 
-def test_website_pages_are_og_website_with_logo_fallback(client, organization, index_page):
+def test_website_pages_are_og_website_with_logo_fallback(client, organization, make_article, settings):
     """Non-article pages are og:type website and fall back to the logo for the image."""
-    soup = parse(client.get(index_page.url + "?page=2"))
+    settings.ARTICLES_PER_PAGE = 1
+    make_article(title="One")
+    make_article(title="Two")
+    soup = parse(client.get("/articles/?page=2"))
     assert meta(soup, "og:type") == "website"
     assert meta(soup, "og:image").startswith("http://testserver/media/")
     assert soup.find("link", rel="canonical")["href"] == "http://testserver/articles/?page=2"

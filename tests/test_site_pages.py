@@ -244,7 +244,7 @@ def test_pages_outside_the_page_tree_have_a_description(client, organization):
     assert '<meta name="description" content="Search the articles of Northwind Digital' in (
         client.get("/search/").content.decode()
     )
-    assert '<meta name="description" content="Search and social, done properly">' in (
+    assert '<meta name="description" content="Tell us what you need, from SEO to social media' in (
         client.get("/contact/").content.decode()
     )
 

@@ -4,9 +4,10 @@ are routes of the index so each has a public URL without a page per snippet."""
 import math
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import Count, Max, Q, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
@@ -23,6 +24,15 @@ from taggit.models import Tag, TaggedItemBase
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 
 from .snippets import Author, Category
+
+
+def paginate(request, items):
+    """The page of `items` that ?page= asks for; a page that does not exist is a 404 rather
+    than page 1 again under another address."""
+    try:
+        return Paginator(items, settings.ARTICLES_PER_PAGE).page(request.GET.get("page", 1))
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
 
 
 class SeoMixin(models.Model):
@@ -119,8 +129,7 @@ class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
         return self.url + self.reverse_subpage(route, kwargs={"slug": slug})
 
     def paginate(self, request, queryset):
-        paginator = Paginator(queryset, settings.ARTICLES_PER_PAGE)
-        return paginator.get_page(request.GET.get("page"))
+        return paginate(request, queryset)
 
     def render_listing(self, request, queryset, template=None, **extra):
         context = {"articles": self.paginate(request, queryset), **extra}
@@ -138,6 +147,7 @@ class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
             request,
             articles,
             author=author,
+            listing=author,
             listing_title=author.name,
             template="articles/author_page.html",
         )
@@ -149,6 +159,7 @@ class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
             request,
             self.articles().filter(category=category),
             category=category,
+            listing=category,
             listing_title=category.name,
         )
 
@@ -156,7 +167,11 @@ class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
         return self.render_listing(
-            request, self.articles().filter(tags=tag), tag=tag, listing_title=f"Tagged “{tag.name}”"
+            request,
+            self.articles().filter(tags=tag),
+            tag=tag,
+            listing=tag,
+            listing_title=f"Tagged “{tag.name}”",
         )
 
 
@@ -239,6 +254,8 @@ class ArticlePage(SeoMixin, Page):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("article_authors", [index.RelatedFields("author", [index.SearchField("name")])]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("category"),
     ]
 
@@ -248,6 +265,9 @@ class ArticlePage(SeoMixin, Page):
     def save(self, *args, **kwargs):
         self.reading_minutes = self.estimate_reading_minutes()
         super().save(*args, **kwargs)
+        # The search index was updated on post_save, before modelcluster wrote the authors and
+        # tags it holds; index again now that they are in the database.
+        index.insert_or_update_object(self)
 
     def estimate_reading_minutes(self):
         text = " ".join([self.intro, *self.body.stream_block.get_searchable_content(self.body)])
@@ -273,5 +293,6 @@ class ArticlePage(SeoMixin, Page):
             # (A preview keeps the unsaved authors and tags it holds in memory.)
             prefetch_related_objects([self], "article_authors__author", "tags")
         context["index_page"] = self.get_parent().specific
+        context["heading_anchors"] = set()  # filled by HeadingBlock, so each heading's id is unique
         context["related_articles"] = ArticlePage.objects.related_to(self)[: settings.ARTICLES_RELATED_COUNT]
         return context

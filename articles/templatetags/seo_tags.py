@@ -10,7 +10,10 @@ register = template.Library()
 def page_meta(context):
     """Usage: {% page_meta as meta %} once in the base template."""
     return PageMeta(
-        page=context["page"], request=context["request"], listing_title=context.get("listing_title", "")
+        page=context["page"],
+        request=context["request"],
+        listing_title=context.get("listing_title", ""),
+        listing=context.get("listing"),
     )
 
 
