@@ -39,4 +39,4 @@ migrations-check: install
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/djhtml --check templates */templates
