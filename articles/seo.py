@@ -136,7 +136,7 @@ class PageMeta:
         """The canonical URL relative to the site; pagination beyond page 1 is part of it, other
         query strings are not."""
         page_number = self.request.GET.get("page", "")
-        if page_number.isdigit() and int(page_number) > 1:
+        if page_number.isascii() and page_number.isdigit() and int(page_number) > 1:
             return f"{self.request.path}?{urlencode({'page': int(page_number)})}"
         return self.request.path
 

@@ -15,10 +15,14 @@ from articles.seo import PageMeta, absolute_url
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[: settings.ARTICLES_SEARCH_MAX_LENGTH]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[: settings.ARTICLES_SEARCH_MAX_LENGTH]
+    # Quotes would reach SQLite's full-text query syntax unbalanced; words are what people mean.
+    terms = query.replace('"', " ").strip()
     results = None
     if query:
-        matches = ArticlePage.objects.listing().order_by().search(query)
+        matches = (
+            ArticlePage.objects.listing().order_by().search(terms) if terms else ArticlePage.objects.none()
+        )
         results = paginate(request, matches)
     live_articles = ArticlePage.objects.live().public().values("pk")
     organization_name = OrganizationSettings.for_request(request).name

@@ -48,6 +48,14 @@ PARENT_GONE_MESSAGE = "The comment you replied to no longer exists; your comment
 DAMAGED_FORM_MESSAGE = "Part of the form did not arrive intact. Please check your entries and send it again."
 
 
+def hostname(url):
+    """The host of a URL, or "" when there is none or the URL is malformed ("http://[x/")."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
 class CommentForm(SpamDefenceMixin, forms.Form):
     # Text, not a number: a damaged value gets a readable message (clean_parent), not a
     # "whole number" error on a field nobody can see.
@@ -141,7 +149,7 @@ class CommentForm(SpamDefenceMixin, forms.Form):
         if not parent_id:
             return None
         parent = None
-        if parent_id.isdigit():
+        if parent_id.isascii() and parent_id.isdigit() and int(parent_id) < 2**63:
             parent = Comment.objects.approved().filter(page=self.page, pk=int(parent_id)).first()
         if parent is None:
             raise forms.ValidationError(PARENT_GONE_MESSAGE, code="invalid_parent")
@@ -182,8 +190,8 @@ class CommentForm(SpamDefenceMixin, forms.Form):
         word = rules.blocked_word_in(data["name"], data["email"], data["website"], plain_text(data["body"]))
         if word:
             self.spam_reasons.append(f"blocked word “{word}”")
-        hosts = [urlsplit(url if "//" in url else f"//{url}").hostname or "" for url in links]
-        hosts += [urlsplit(data["website"]).hostname or "", data["email"].rpartition("@")[2]]
+        hosts = [hostname(url if "//" in url else f"//{url}") for url in links]
+        hosts += [hostname(data["website"]), data["email"].rpartition("@")[2]]
         domain = rules.blocked_domain_in(*hosts)
         if domain:
             self.spam_reasons.append(f"blocked domain {domain}")

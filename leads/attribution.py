@@ -13,13 +13,23 @@ from wagtail.models import Page, Site
 from .models import UTM_FIELDS
 
 
+def split_url(url):
+    """urlsplit, or None for a malformed address (e.g. "http://[bad/"): attribution is a
+    nicety, and must never cost a visitor their lead."""
+    try:
+        return urlsplit(url or "")
+    except ValueError:
+        return None
+
+
 def is_same_site(request, url):
-    parts = urlsplit(url or "")
-    return bool(url) and (not parts.netloc or parts.netloc == request.get_host())
+    parts = split_url(url)
+    return bool(url) and parts is not None and (not parts.netloc or parts.netloc == request.get_host())
 
 
 def utm_from_url(url):
-    query = parse_qs(urlsplit(url or "").query)
+    parts = split_url(url)
+    query = parse_qs(parts.query) if parts else {}
     return {field: query[field][0] for field in UTM_FIELDS if query.get(field)}
 
 
@@ -35,7 +45,7 @@ def page_for(request, page_id=None, url=""):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    path = urlsplit(url).path.strip("/")
+    path = split_url(url).path.strip("/")
     url_path = site.root_page.url_path + (f"{path}/" if path else "")
     return Page.objects.filter(url_path=url_path).first()
 
@@ -48,6 +58,7 @@ def initial_from_request(request):
         initial["source_url"] = referer
     elif referer:
         initial["referrer"] = referer
-    if request.GET.get("page", "").isdigit():
+    page_id = request.GET.get("page", "")
+    if page_id.isascii() and page_id.isdigit():
         initial["source_page"] = request.GET["page"]
     return initial

@@ -25,7 +25,8 @@ CONTACT_CONSENT_TEXT = (
     "I agree that you keep the details I send here to answer my enquiry, as described in the privacy notice."
 )
 ATTRIBUTION_FIELDS = ["source_url", "referrer", *UTM_FIELDS]
-PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
+# ASCII digits only: sales dial what is stored.
+PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$", re.ASCII)
 
 
 def one_line(value):
@@ -50,7 +51,7 @@ def validate_phone(value):
             "Use only digits, spaces, brackets, dashes and a leading +, for example +44 20 7946 0958.",
             code="phone_characters",
         )
-    digits = sum(ch.isdigit() for ch in value)
+    digits = sum(ch in "0123456789" for ch in value)
     if not 7 <= digits <= 15:
         raise ValidationError(
             "A phone number has between 7 and 15 digits; this one has %(digits)s.",

@@ -40,7 +40,7 @@ def _handle(request, form, template, meta):
     if form.is_valid():
         lead = receive_lead(form.build_lead(request), form.spam_reasons)
         return redirect(reverse("leads:thanks") + f"?form={lead.form}")
-    return render(request, template, {"form": form, "meta": meta})
+    return render(request, template, {"form": form, "meta": meta}, status=400)
 
 
 @require_POST

@@ -107,10 +107,8 @@ def test_authors_hear_of_each_approved_comment(
 
 
 @pytest.mark.django_db
-def test_nothing_is_sent_if_the_transaction_rolls_back(
-    article, author_user, enqueued, django_capture_on_commit_callbacks
-):
-    """Tasks are queued only once the comment is safely saved."""
+def test_tasks_wait_for_the_commit(article, author_user, enqueued, django_capture_on_commit_callbacks):
+    """Tasks are queued only once the comment is safely saved, never from inside the transaction."""
     comment = make_comment(article, status=Comment.Status.PENDING)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         moderation.approve(comment)

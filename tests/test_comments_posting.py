@@ -56,8 +56,19 @@ def test_first_comment_awaits_moderation_and_its_writer_sees_it(client, article)
 def test_a_forged_preview_link_shows_nothing(client, article):
     """Someone guessing ?comment= values cannot see other people's pending comments."""
     pending = make_comment(article, body="<p>Secret pending</p>", status=Comment.Status.PENDING)
-    response = client.get(f"{article.url}?comment={pending.pk}")
-    assert "Secret pending" not in response.content.decode()
+    for guess in (str(pending.pk), f"{pending.pk}:forged-signature"):
+        response = client.get(article.url, {"comment": guess})
+        assert response.status_code == 200
+        assert "Secret pending" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("parent", ["²", "٣", "99999999999999999999999"])
+def test_odd_reply_ids_get_a_message_not_an_error(client, article, parent):
+    """A reply id that is no number the database knows comes back as a message, text kept."""
+    response = client.post(post_url(article), form_data(body="Still here", parent=parent))
+    assert response.status_code == 400
+    assert "Still here</textarea>" in section(response)
 
 
 @pytest.mark.django_db
@@ -364,10 +375,13 @@ def test_private_details_never_reach_public_html(client, article):
         ip_address="198.51.100.24",
         user_agent="SecretBrowser/2.0",
     )
-    client.post(post_url(article), form_data(email="own@example.com"), HTTP_USER_AGENT="MyAgent/3.0")
+    posted = client.post(post_url(article), form_data(email="own@example.com"), HTTP_USER_AGENT="MyAgent/3.0")
     own = Comment.objects.get(email="own@example.com")
-    for url in (article.url, f"{article.url}?comment={own.pk}"):
-        html = client.get(url).content.decode()
+    own_view = client.get(posted["Location"])  # the writer's signed link to their pending comment
+    assert own_view.status_code == 200 and f'id="comment-{own.pk}"' in own_view.content.decode()
+    for response in (client.get(article.url), own_view):
+        assert response.status_code == 200
+        html = response.content.decode()
         for secret in ("hidden@example.com", "198.51.100.23", "SecretBrowser", "own@example.com", "MyAgent"):
             assert secret not in html
 
@@ -474,4 +488,12 @@ def test_mistakes_do_not_use_up_the_rate_limit(client, article, settings):
     for _ in range(4):
         assert client.post(post_url(article), form_data(email="priya@example")).status_code == 400
     assert client.post(post_url(article), form_data()).status_code == 302
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_malformed_link_in_a_comment_is_no_server_error(client, article):
+    """A link whose address cannot be parsed is stored like any other comment, not a crash."""
+    response = client.post(post_url(article), form_data(body='See <a href="http://[bad/">this</a>'))
+    assert response.status_code == 302
     assert Comment.objects.count() == 1

@@ -190,3 +190,13 @@ def test_null_character_in_the_form_kind_is_ignored(client, db):
     """A NUL character in the hidden form kind is dropped, not shown to the visitor as an error."""
     assert client.post(reverse("leads:contact"), contact_data(form="cta\x00")).status_code == 302
     assert Lead.objects.get().form == Lead.Form.CTA
+
+
+@pytest.mark.parametrize("bad_url", ["http://[bad/", "http://a]b/"])
+def test_malformed_addresses_never_cost_a_lead(client, db, make_article, bad_url):
+    """A broken Referer or source URL is ignored: the lead is kept and the visitor thanked."""
+    response = client.post(reverse("leads:callback"), callback_data(source_url=bad_url), HTTP_REFERER=bad_url)
+    assert response.status_code == 302
+    lead = Lead.objects.get()
+    assert lead.utm_source == ""
+    assert client.get(reverse("leads:contact"), HTTP_REFERER=bad_url).status_code == 200

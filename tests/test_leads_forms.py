@@ -56,13 +56,14 @@ def test_callback_success_redirects_to_confirmation(client, article):
         ("call me maybe", "Use only digits"),
         ("12345", "between 7 and 15 digits; this one has 5"),
         ("+44 (0) 20 7946 0958 1234 5678", "this one has 21"),
+        ("٠١٢٣٤٥٦٧٨٩", "Use only digits"),
     ],
 )
 def test_callback_rejects_impossible_phone_and_keeps_input(client, db, phone, message):
     """A phone number that cannot be one is explained next to the field; what was typed stays."""
     response = client.post(reverse("leads:callback"), callback_data(phone=phone, name="Keep Me"))
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in html
     assert 'value="Keep Me"' in html
     assert "is-invalid" in html

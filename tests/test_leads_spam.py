@@ -84,5 +84,5 @@ def test_typing_mistakes_do_not_use_up_the_allowance(client, db, settings):
     """A person correcting errors is not rate-limited for it."""
     settings.ANTISPAM_RATE_LIMITS = {**settings.ANTISPAM_RATE_LIMITS, "leads": (1, 600)}
     for _ in range(3):
-        assert client.post(reverse("leads:callback"), callback_data(phone="x")).status_code == 200
+        assert client.post(reverse("leads:callback"), callback_data(phone="x")).status_code == 400
     assert client.post(reverse("leads:callback"), callback_data()).status_code == 302

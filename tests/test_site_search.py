@@ -87,3 +87,11 @@ def test_overlong_query_is_cut_not_refused(client, searchable, settings):
     response = client.get("/search/", {"q": "kaleidoscope and much more"})
     assert response.status_code == 200
     assert 'value="kaleidoscope"' in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ['"', "\x00", "a\x00b", 'seo" OR "', "(", "*", "NEAR(", "a:b", "²"])
+def test_odd_queries_answer_calmly(client, query):
+    """Quotes, NUL bytes and search-syntax characters give a results page, never a server error."""
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "\x00" not in response.content.decode()
