@@ -181,6 +181,8 @@ class CommentBulkAction(BulkAction):
     def dispatch(self, request, *args, **kwargs):
         if not can_moderate(request.user):
             return TemplateResponse(request, "comments/admin/forbidden.html", status=403)
+        if not all(value.isascii() and value.isdigit() for value in request.GET.getlist("id")):
+            raise Http404("Comment ids are numbers.")
         return super().dispatch(request, *args, **kwargs)
 
     def check_perm(self, comment):

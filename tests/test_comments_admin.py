@@ -297,3 +297,11 @@ def test_editing_a_comment_in_the_admin_keeps_the_allow_list(client, editor, art
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.body == "<p>Fixed <b>typo</b></p>"
+
+
+@pytest.mark.django_db
+def test_bulk_action_with_a_non_numeric_id_is_not_found(client, editor):
+    """A hand-edited bulk-action link with a bad id is a 404, not a server error."""
+    client.force_login(editor)
+    assert client.get("/admin/bulk/comments/comment/approve/?id=abc").status_code == 404
+    assert client.post("/admin/bulk/comments/comment/approve/?id=%C2%B2").status_code == 404
