@@ -12,7 +12,15 @@ from wagtail.models import Page, Site
 import pytest
 
 from articles.images import draw_image
-from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Author, Category, HomePage
+from articles.models import (
+    ArticleAuthor,
+    ArticleIndexPage,
+    ArticlePage,
+    Author,
+    Category,
+    HomePage,
+    OrganizationSettings,
+)
 
 # Playwright's sync API runs an event loop in the test thread; the live server's
 # database calls are still made synchronously from Django's own threads.
@@ -108,6 +116,26 @@ def make_article(index_page, author, category):
         return page
 
     return make
+
+
+@pytest.fixture
+def organization(home):
+    """The agency's details filled in, as an editor would in Settings > Organization."""
+    settings = OrganizationSettings.for_site(home.get_site())
+    settings.name = "Northwind Digital"
+    settings.tagline = "Search and social, done properly"
+    settings.logo = draw_image("Logo", size=(300, 300))
+    settings.phone = "+44 20 7946 0000"
+    settings.email = "hello@example.com"
+    settings.street_address = "1 Quay Street"
+    settings.locality = "Bristol"
+    settings.postal_code = "BS1 4AA"
+    settings.country = "GB"
+    settings.linkedin = "https://www.linkedin.com/company/northwind-example"
+    settings.x = "https://x.com/northwind_example"
+    settings.x_handle = "@northwind"
+    settings.save()
+    return settings
 
 
 @pytest.fixture

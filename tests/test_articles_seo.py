@@ -2,35 +2,14 @@
 
 import json
 
-from wagtail.models import Site
-
 import pytest
 from bs4 import BeautifulSoup
 
 from articles.images import draw_image
-from articles.models import OrganizationSettings
 
 pytestmark = pytest.mark.django_db
 
 HOSTILE = '</script><script>alert("x")</script><!-- "quoted" & <b>'
-
-
-@pytest.fixture
-def organization(home):
-    settings = OrganizationSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.name = "Northwind Digital"
-    settings.logo = draw_image("Logo", size=(300, 300))
-    settings.linkedin = "https://www.linkedin.com/company/northwind"
-    settings.x = "https://x.com/northwind"
-    settings.phone = "+44 20 7946 0000"
-    settings.email = "hello@example.com"
-    settings.street_address = "12 Harbour Street"
-    settings.locality = "Bristol"
-    settings.postal_code = "BS1 4AA"
-    settings.country = "GB"
-    settings.x_handle = "@northwind"
-    settings.save()
-    return settings
 
 
 @pytest.fixture
@@ -78,7 +57,10 @@ def test_every_page_has_organization_website_and_webpage(client, organization, i
         assert org["logo"]["@type"] == "ImageObject"
         assert org["logo"]["url"].startswith("http://testserver/media/")
         assert org["logo"]["width"] == 300 and org["logo"]["height"] == 300
-        assert org["sameAs"] == ["https://x.com/northwind", "https://www.linkedin.com/company/northwind"]
+        assert org["sameAs"] == [
+            "https://x.com/northwind_example",
+            "https://www.linkedin.com/company/northwind-example",
+        ]
         assert org["contactPoint"]["telephone"] == "+44 20 7946 0000"
         assert org["address"]["postalCode"] == "BS1 4AA"
         assert nodes["WebSite"]["publisher"] == {"@id": org["@id"]}

@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 from playwright.sync_api import expect
 
-from articles.models import Author, Category, OrganizationSettings
+from articles.models import Author, Category
 from tests.conftest import comparison_table, paragraph
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -30,17 +30,8 @@ def axe_script():
 
 
 @pytest.fixture
-def site_urls(home, index_page, make_article, author, image):
+def site_urls(organization, index_page, make_article, author, image):
     """A small but complete site: organization details, menu, categories, tags, images, a table."""
-    organization = OrganizationSettings.for_site(home.get_site())
-    organization.tagline = "Search and social, done properly"
-    organization.logo = image
-    organization.phone = "+44 20 7946 0000"
-    organization.email = "hello@example.com"
-    organization.street_address = "1 Quay Street"
-    organization.locality = "Bristol"
-    organization.linkedin = "https://www.linkedin.com/company/northwind-example"
-    organization.save()
     index_page.show_in_menus = True
     index_page.save_revision().publish()
     social = Category.objects.create(name="Social", slug="social")

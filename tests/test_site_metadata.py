@@ -5,29 +5,17 @@ import json
 
 from django.urls import resolve, reverse
 
-from wagtail.models import Site
-
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
 from articles.images import draw_image
-from articles.models import Author, OrganizationSettings, StandardPage
+from articles.models import Author, StandardPage
 from comments.tasks import unsubscribe_token
 from tests.comment_builders import make_comment
 from tests.conftest import paragraph
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organization(home):
-    settings = OrganizationSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.name = "Northwind Digital"
-    settings.tagline = "Search and social, done properly"
-    settings.logo = draw_image("Logo", size=(300, 300))
-    settings.save()
-    return settings
 
 
 def soup_of(response):

@@ -7,27 +7,11 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from articles.models import ArticleAuthor, Author, Category, OrganizationSettings
+from articles.models import ArticleAuthor, Author, Category
 from comments.models import Comment
 from tests.conftest import comparison_table, paragraph
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organization(home):
-    settings = OrganizationSettings.for_site(home.get_site())
-    settings.name = "Northwind Digital"
-    settings.tagline = "Search and social, done properly"
-    settings.phone = "+44 20 7946 0000"
-    settings.email = "hello@example.com"
-    settings.street_address = "1 Quay Street"
-    settings.locality = "Bristol"
-    settings.postal_code = "BS1 4DJ"
-    settings.linkedin = "https://www.linkedin.com/company/northwind-example"
-    settings.x = "https://x.com/northwind_example"
-    settings.save()
-    return settings
 
 
 def test_home_lists_latest_articles_with_card_details(client, organization, make_article, image):
