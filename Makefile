@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
-.PHONY: run test install install-dev migrations-check lint
+.PHONY: run test install install-dev migrations-check lint bench
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,7 +17,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# axe-core, injected into pages by the accessibility browser tests.
+# axe-core, injected into pages by the accessibility browser tests; ESLint and Stylelint.
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund --silent
 
@@ -33,10 +34,17 @@ run: install
 test: install-dev node_modules/.package-lock.json
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+## Side-by-side speed bench (about 4 minutes; needs wrk): prints the table, writes bench/RESULTS.md
+bench: install
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
-lint: install-dev
+## Check the Python, the templates and the CSS and JS that ship (static/)
+lint: install-dev node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates */templates
+	node_modules/.bin/eslint static/js
+	node_modules/.bin/stylelint "static/css/**/*.css"

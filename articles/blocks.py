@@ -1,7 +1,10 @@
 """The article body: one StreamBlock, one template per block under templates/blocks/."""
 
+import functools
 import re
 
+from django.apps import apps
+from django.conf import settings
 from django.utils.text import slugify
 
 from wagtail import blocks
@@ -9,42 +12,27 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-# Services a call to action can pre-select on the contact form (value, label).
-SERVICE_CHOICES = [
-    ("seo", "Search engine optimisation (SEO)"),
-    ("smo", "Social media optimisation (SMO)"),
-    ("smm", "Social media marketing (SMM)"),
-    ("ppc", "Paid search"),
-    ("other", "Something else"),
-]
-
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote", "code"]
 
-# Ids the article page already uses (layout, share box, comments, the callback form's fields):
-# a heading anchor never takes one of them.
-PAGE_IDS = {
-    "main",
-    "header-search",
-    "share-heading",
-    "author-box-heading",
-    "related-heading",
-    "comments",
-    "comments-title",
-    "respond",
-    "reply-title",
-    "leads-callback-title",
-    "footer-about",
-    "footer-contact",
-    "footer-follow",
-}
-_PAGE_ID_PATTERN = re.compile(r"comment-\d+|.*id_.*")
+
+@functools.cache
+def reserved_ids():
+    """The ids other elements of an article page already use, and the patterns of ids made per
+    object: every installed app declares those of its own templates on its AppConfig
+    (`page_element_ids`, `page_element_id_patterns`), so a heading anchor never takes one."""
+    ids, patterns = set(), []
+    for app_config in apps.get_app_configs():
+        ids.update(getattr(app_config, "page_element_ids", ()))
+        patterns.extend(f"(?:{pattern})" for pattern in getattr(app_config, "page_element_id_patterns", ()))
+    return frozenset(ids), re.compile("|".join(patterns) or "(?!)")
 
 
 def unique_anchor(text, taken):
     """`text` as an id no other element of the page has: "why-it-matters", then "why-it-matters-2"."""
     anchor = slugify(text) or "section"
+    page_ids, page_id_pattern = reserved_ids()
     candidate, number = anchor, 1
-    while candidate in taken or candidate in PAGE_IDS or _PAGE_ID_PATTERN.fullmatch(candidate):
+    while candidate in taken or candidate in page_ids or page_id_pattern.fullmatch(candidate):
         number += 1
         candidate = f"{anchor}-{number}"
     taken.add(candidate)
@@ -94,7 +82,7 @@ class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120)
     text = blocks.TextBlock(required=False)
     button_label = blocks.CharBlock(max_length=40, default="Talk to our team")
-    service = blocks.ChoiceBlock(choices=SERVICE_CHOICES, default="seo")
+    service = blocks.ChoiceBlock(choices=settings.SITE_SERVICES, default="seo")
 
     class Meta:
         icon = "pick"

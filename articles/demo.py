@@ -3,6 +3,7 @@ this project in the shapes of the source pages (SEEDS.md), Organization settings
 accounts. Everything is looked up by a stable key first, so a second run changes nothing."""
 
 import json
+import secrets
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, User
@@ -11,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from articles.demo_data import ACCOUNTS, AUTHORS, CATEGORIES, PRIVACY_BODY, article_specs
+from articles.demo_promote import FAILING_DRAFT, PROMOTE
 from articles.images import draw_image
 from articles.models import (
     ArticleAuthor,
@@ -22,10 +24,12 @@ from articles.models import (
     OrganizationSettings,
     StandardPage,
 )
+from articles.readiness.evaluate import record as record_readiness
 
 
 def load(stdout):
-    accounts = ensure_accounts(stdout)
+    """Build everything; returns [(username, password shown)] for the local accounts."""
+    accounts, logins = ensure_accounts(stdout)
     home = ensure_home()
     index = ensure_index(home)
     ensure_organization(home)
@@ -39,24 +43,34 @@ def load(stdout):
         created += ensure_article(
             index, spec, authors, categories, timezone.now() - timedelta(days=9 * age + 2)
         )
+    if not ArticlePage.objects.filter(slug=FAILING_DRAFT["slug"]).exists():
+        ensure_article(index, FAILING_DRAFT, authors, categories, None)
+    for article in ArticlePage.objects.child_of(index):
+        record_readiness(article)
     stdout.write(f"Articles: {created} created, {ArticlePage.objects.live().count()} live.")
+    return logins
 
 
 def ensure_accounts(stdout):
-    users = {}
-    for username, password, group, email in ACCOUNTS:
+    """The local accounts. The published demo passwords are used only on a database with no
+    users yet; anywhere else a new account gets a random password, printed once."""
+    users, logins = {}, []
+    fresh_database = not User.objects.exists()
+    for username, demo_password, group, email in ACCOUNTS:
         user = User.objects.filter(username=username).first()
         if user is None:
+            password = demo_password if fresh_database else secrets.token_urlsafe(12)
             if group is None:
                 user = User.objects.create_superuser(username, email, password)
             else:
                 user = User.objects.create_user(username, email, password, is_staff=True)
                 user.groups.add(Group.objects.get(name=group))
+        else:
+            password = demo_password if user.check_password(demo_password) else "(your password)"
         users[username] = user
-    stdout.write(
-        "Local accounts (for local use only): " + ", ".join(f"{u} / {pw}" for u, pw, _g, _e in ACCOUNTS)
-    )
-    return users
+        logins.append((username, password))
+    stdout.write("Local accounts (for local use only): " + ", ".join(f"{u} / {pw}" for u, pw in logins))
+    return users, logins
 
 
 def add_published(parent, page):
@@ -170,15 +184,19 @@ def ensure_categories():
 
 
 def ensure_article(index, spec, authors, categories, published_at):
+    """Add an article; with no `published_at` it stays a draft."""
     if ArticlePage.objects.filter(slug=spec["slug"]).exists():
         return 0
-    spec = dict(spec)
+    spec = {**spec, **PROMOTE.get(spec["slug"], {})}
     hero = spec.pop("hero", None)
+    body = json.dumps(spec["body"] + spec.get("more", [])).replace("{index}", str(index.pk))
     page = ArticlePage(
         title=spec["title"],
         slug=spec["slug"],
+        seo_title=spec.get("seo_title", ""),
+        search_description=spec.get("search_description", ""),
         intro=spec["intro"],
-        body=json.dumps(spec["body"]),
+        body=body,
         category=categories[spec["category"]],
         comments_open=spec.get("comments_open", True),
         hero_caption=spec.get("hero_caption", ""),
@@ -190,8 +208,12 @@ def ensure_article(index, spec, authors, categories, published_at):
         for position, slug in enumerate(spec["authors"])
     ]
     page.first_published_at = published_at
+    page.live = published_at is not None
     index.add_child(instance=page)
     page.tags.add(*spec["tags"])
-    page.save_revision().publish()
+    revision = page.save_revision()
+    if published_at is None:
+        return 0
+    revision.publish()
     ArticlePage.objects.filter(pk=page.pk).update(last_published_at=published_at)
     return 1

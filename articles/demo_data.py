@@ -3,11 +3,13 @@ source pages (SEEDS.md); `articles.demo` puts them in the database."""
 
 from articles.images import draw_image
 
-# Local accounts only: the README states these; production never runs this command.
+# Local accounts only: the README states these. The command refuses to run with DEBUG off
+# unless forced, and uses these passwords only on a database that has no users yet.
 ACCOUNTS = [
     # username, password, group (None: superuser), email
     ("admin", "admin-demo-2026", None, "admin@example.com"),
     ("editor", "editor-demo-2026", "Editors", "editor@example.com"),
+    ("moderator", "moderator-demo-2026", "Moderators", "moderator@example.com"),
     ("sales", "sales-demo-2026", "Sales", "sales@example.com"),
 ]
 
@@ -98,7 +100,7 @@ def article_specs():
     workshop = draw_image("Demo: planning workshop", background="#7a3b69", text="Planning workshop")
     return [
         {
-            "slug": "seo-or-smo-what-each-one-does",
+            "slug": "seo-or-smo-small-business",
             "title": "SEO or SMO? What each one does for a small business",
             "intro": "Search engine optimisation and social media optimisation are often sold together, "
             "but they work on different audiences, on different timescales and with different measures.",

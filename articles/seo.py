@@ -15,6 +15,20 @@ from articles.models import ArticlePage, Author, Category, OrganizationSettings
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 PROFILE_IMAGE_SPEC = "fill-800x800|format-jpeg"
+# Where Google cuts a result's title and description; derived values are cut to fit.
+SEO_TITLE_MAX = 60
+DESCRIPTION_MAX = 160
+
+
+def cut_at_word(text, limit):
+    """`text` on one line, at most `limit` characters, cut after a whole word with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:.-–—") + "…"
 
 
 def absolute_url(url):
@@ -52,19 +66,6 @@ class PageMeta:
     def __post_init__(self):
         if self.organization is None:
             self.organization = OrganizationSettings.for_request(self.request)
-
-    @classmethod
-    def for_view(cls, request, title, description="", crumbs=(), robots="", path=None):
-        """For a view outside the page tree (contact, search, thanks, 404...): see ViewMeta."""
-        return ViewMeta(
-            page=None,
-            request=request,
-            robots=robots,
-            view_title=title,
-            view_description=description,
-            view_crumbs=list(crumbs),
-            view_path=path,
-        )
 
     @cached_property
     def article(self):
@@ -108,9 +109,19 @@ class PageMeta:
             return f"{self.listing_title} | {self.organization.name}"
         if self.page.seo_title:
             return self.page.seo_title
-        if self.page.is_site_root():
-            return f"{self.organization.name}: {self.organization.tagline}".rstrip(": ")
-        return f"{self.page.title} | {self.organization.name}"
+        if self.is_home:
+            return cut_at_word(
+                f"{self.organization.name}: {self.organization.tagline}".rstrip(": "), SEO_TITLE_MAX
+            )
+        title = f"{self.page.title} | {self.organization.name}"
+        # The organisation's name goes first when the title would not fit beside it.
+        return title if len(title) <= SEO_TITLE_MAX else cut_at_word(self.page.title, SEO_TITLE_MAX)
+
+    @cached_property
+    def is_home(self):
+        """The root page of the request's site (Page.is_site_root() would ask the database)."""
+        site = Site.find_for_request(self.request)
+        return site is not None and site.root_page_id == self.page.pk
 
     @cached_property
     def headline(self):
@@ -125,11 +136,11 @@ class PageMeta:
             text = self.listing.description or f"Articles about {self.listing.name}."
         elif isinstance(self.listing, Tag):
             text = f"Articles tagged {self.listing.name}."
+        elif self.page.search_description:
+            return " ".join(self.page.search_description.split())[:300]
         else:
-            text = (
-                self.page.search_description or getattr(self.page, "intro", "") or self.organization.tagline
-            )
-        return " ".join(text.split())[:300]
+            text = getattr(self.page, "intro", "") or self.organization.tagline
+        return cut_at_word(text, DESCRIPTION_MAX)
 
     @cached_property
     def path(self):
@@ -163,10 +174,10 @@ class PageMeta:
     def breadcrumbs(self):
         """(name, site-relative url) from the home page down to this page or listing; the visible
         trail prints these, the JSON-LD BreadcrumbList makes them absolute."""
-        crumbs = [
-            (ancestor.title, ancestor.get_url(self.request))
-            for ancestor in self.page.get_ancestors(inclusive=True).filter(depth__gt=1).specific(defer=True)
-        ]
+        known = getattr(self.page, "known_ancestors", lambda: None)()
+        if known is None:
+            known = self.page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        crumbs = [(page.title, page.get_url(self.request)) for page in [*known, self.page]]
         if self.listing_title:
             crumbs.append((self.listing_title, self.path))
         return crumbs
@@ -181,7 +192,6 @@ class ViewMeta(PageMeta):
     view_title: str = ""
     view_description: str = ""
     view_crumbs: list = field(default_factory=list)
-    view_path: str = None
 
     @cached_property
     def title(self):
@@ -195,10 +205,6 @@ class ViewMeta(PageMeta):
     def description(self):
         text = self.view_description or self.organization.tagline or self.organization.name
         return " ".join(text.split())[:300]
-
-    @cached_property
-    def path(self):
-        return self.view_path or super().path
 
     @cached_property
     def breadcrumbs(self):

@@ -15,7 +15,7 @@ export DATABASE_URL=${DATABASE_URL:-sqlite:///$DATA/site.sqlite3}
 export STATIC_ROOT=$DATA/static MEDIA_ROOT=$DATA/media
 .venv/bin/python manage.py migrate --no-input -v0
 .venv/bin/python manage.py collectstatic --no-input -v0
-.venv/bin/python manage.py load_demo_content >/dev/null
+.venv/bin/python manage.py load_demo_content --force >/dev/null
 .venv/bin/gunicorn site_project.wsgi --bind 127.0.0.1:"$PORT" --workers "$WORKERS" \
   --access-logfile /dev/null --error-logfile "$DATA/gunicorn.log" --daemon --pid "$DATA/gunicorn.pid"
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done

@@ -17,31 +17,37 @@ from django.db.models import Q
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout
 
-from .antispam import HONEYPOT_FIELD, SpamDefenceMixin, client_ip
+from antispam.defences import HONEYPOT_FIELD, SpamDefenceMixin, client_ip, client_user_agent
+
 from .models import Comment
 from .sanitize import allowed_html_description, link_targets, plain_text, sanitize_body
+from .writer import written_ids
+
+MODERATE = "comments.moderate_comment"
 
 
 def is_team_member(user):
-    """Agency staff: anyone who may use the Wagtail admin. Their comments are published
-    at once, carry the Team badge and skip the spam checks."""
-    return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
+    """The team is whoever may moderate: their comments are published at once, carry the
+    Team badge and skip the spam checks. Admin access alone (Sales) is not enough."""
+    return user.is_authenticated and user.has_perm(MODERATE)
 
 
 def is_team_email(email):
     """True when a team account uses this address: anyone may type it, so it earns no trust."""
-    access_admin = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    moderate = Permission.objects.filter(content_type__app_label="comments", codename="moderate_comment")
     return (
         get_user_model()
         .objects.filter(email__iexact=email)
-        .filter(
-            Q(is_staff=True)
-            | Q(is_superuser=True)
-            | Q(user_permissions__in=access_admin)
-            | Q(groups__permissions__in=access_admin)
-        )
+        .filter(Q(is_superuser=True) | Q(user_permissions__in=moderate) | Q(groups__permissions__in=moderate))
         .exists()
     )
+
+
+def returning_writer(request, email):
+    """This browser sent an earlier comment under this address that was approved. A typed
+    address alone proves nothing, and the answer says nothing about other browsers."""
+    earlier = Comment.objects.by_returning_commenter(email).filter(pk__in=written_ids(request))
+    return earlier.exists() and not is_team_email(email)
 
 
 PARENT_GONE_MESSAGE = "The comment you replied to no longer exists; your comment is kept below."
@@ -198,7 +204,7 @@ class CommentForm(SpamDefenceMixin, forms.Form):
 
     def build_comment(self, request):
         """The unsaved Comment, its status decided: team → approved; any spam reason → spam;
-        a returning commenter (setting) → approved; anyone else → awaiting moderation."""
+        a returning writer (setting) → approved; anyone else, links or not → awaiting moderation."""
         data = self.cleaned_data
         comment = Comment(
             page=self.page,
@@ -208,7 +214,7 @@ class CommentForm(SpamDefenceMixin, forms.Form):
             body=data["body"],
             notify_replies=data["notify_replies"],
             ip_address=client_ip(request) or None,
-            user_agent=request.headers.get("user-agent", "")[:300],
+            user_agent=client_user_agent(request),
         )
         if self.team_member:
             comment.user = self.user
@@ -221,11 +227,7 @@ class CommentForm(SpamDefenceMixin, forms.Form):
         if self.spam_reasons:
             comment.status = Comment.Status.SPAM
             comment.spam_reasons = "\n".join(self.spam_reasons)
-        elif (
-            settings.COMMENTS_TRUST_RETURNING
-            and Comment.objects.by_returning_commenter(comment.email).exists()
-            and not is_team_email(comment.email)
-        ):
+        elif settings.COMMENTS_TRUST_RETURNING and returning_writer(request, comment.email):
             comment.status = Comment.Status.APPROVED
         else:
             comment.status = Comment.Status.PENDING

@@ -7,13 +7,18 @@ comments when its specific class has a `comments_open` field.
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.text import Truncator
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import ModelLogEntry
+
+from site_cache import CachedSiteSetting
 
 from .sanitize import plain_text, sanitize_body
 
@@ -24,12 +29,6 @@ class CommentQuerySet(models.QuerySet):
 
     def awaiting_moderation(self):
         return self.filter(status=Comment.Status.PENDING)
-
-    def spam(self):
-        return self.filter(status=Comment.Status.SPAM)
-
-    def removed(self):
-        return self.filter(status=Comment.Status.REMOVED)
 
     def public_thread(self, page):
         """A page's approved comments in one query, oldest first, without the private
@@ -76,18 +75,20 @@ class Comment(models.Model):
     email = models.EmailField(help_text="Never shown on the site.")
     website = models.URLField(blank=True)
     body = models.TextField(help_text="Sanitised HTML, safe to print.")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     is_staff_reply = models.BooleanField("team reply", default=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
     )
     ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
-    user_agent = models.CharField(max_length=300, blank=True)
+    user_agent = models.CharField(max_length=settings.ANTISPAM_USER_AGENT_MAX_LENGTH, blank=True)
     notify_replies = models.BooleanField("email me replies", default=False)
     spam_reasons = models.TextField(blank=True, help_text="Why the spam rules held it, one reason a line.")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set by `import_wordpress`, so a second import updates the comment instead of copying it.
+    wordpress_id = models.PositiveBigIntegerField("WordPress id", null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -100,7 +101,18 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["page", "status", "created_at"], name="comment_thread_idx")]
+        indexes = [
+            models.Index(fields=["page", "status", "created_at"], name="comment_thread_idx"),
+            # The moderation list filtered by status, newest first, and the counts per status.
+            models.Index(fields=["status", "created_at", "id"], name="comment_status_created_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "wordpress_id"],
+                condition=models.Q(wordpress_id__isnull=False),
+                name="unique_wordpress_comment",
+            )
+        ]
         # One named permission covers every moderation action; deleting for good is separate.
         default_permissions = ()
         permissions = [
@@ -117,7 +129,9 @@ class Comment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{self.page.url}#comment-{self.pk}"
+        from .paging import comment_query  # it reads this module
+
+        return f"{self.page.url}{comment_query(self)}#comment-{self.pk}"
 
     def clean(self):
         # Whatever the admin's edit form sends goes through the same allow-list.
@@ -126,6 +140,14 @@ class Comment(models.Model):
     @property
     def excerpt(self):
         return Truncator(plain_text(self.body)).chars(80)
+
+    @property
+    def created_stamps(self):
+        """(machine-readable, shown) creation time, as the date filters 'Y-m-d\\TH:i:sO' and
+        "j F Y, H:i" print it, made here: a page of a thread prints a few hundred."""
+        moment = timezone.localtime(self.created_at)
+        shown = f"{moment.day} {MONTHS[moment.month]} {moment:%Y, %H:%M}"
+        return moment.strftime("%Y-%m-%dT%H:%M:%S%z"), shown
 
     @property
     def is_approved(self):
@@ -143,16 +165,20 @@ class Comment(models.Model):
             node = node.parent
         return chain
 
-    @property
-    def depth(self):
-        """1 for a top-level comment, 2 for a reply, and so on."""
-        return len(self.ancestors()) + 1
-
     def reply_parent(self):
         """Where a reply to this comment attaches: here, or at the deepest allowed level."""
         lineage = [self, *self.ancestors()]  # self first, root last
         too_deep = max(0, len(lineage) - (settings.COMMENTS_MAX_DEPTH - 1))
         return lineage[too_deep]
+
+
+def forget_history_label(sender, instance, **kwargs):
+    """post_delete: a deleted comment's audit-log entries keep what was done and by whom,
+    not the writer's name (their label was "Name on “Title”")."""
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender, for_concrete_model=False),
+        object_id=str(instance.pk),
+    ).update(label=f"Comment #{instance.pk}")
 
 
 def build_thread(comments):
@@ -185,7 +211,7 @@ def default_auto_close_days():
 
 
 @register_setting(icon="comment")
-class CommentSettings(BaseSiteSetting):
+class CommentSettings(CachedSiteSetting, BaseSiteSetting):
     """Comment rules staff can change without a deploy: closing, links, blocked words."""
 
     auto_close_days = models.PositiveIntegerField(

@@ -5,6 +5,9 @@ effects (notifications, the approval time) happen the same way whichever path is
 Each returns True when it changed something.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -37,12 +40,14 @@ def _set_status(comment, status):
 
 
 def submit(comment):
-    """Store a new comment and tell whoever needs to know about it."""
-    comment.save()
-    if comment.status == Comment.Status.APPROVED:
-        _announce_approval(comment)
-    elif comment.status == Comment.Status.PENDING:
-        _enqueue_after_commit(notify_moderators, comment)
+    """Store a new comment and tell whoever needs to know about it. One transaction: a
+    database failure half-way leaves no comment behind (the visitor is asked to send again)."""
+    with transaction.atomic():
+        comment.save()
+        if comment.status == Comment.Status.APPROVED:
+            _announce_approval(comment)
+        elif comment.status == Comment.Status.PENDING:
+            _enqueue_after_commit(notify_moderators, comment)
     return comment
 
 
@@ -63,12 +68,69 @@ def remove(comment):
 
 def restore(comment):
     """Back to the moderation queue from spam or removed, to be decided again."""
-    if comment.status not in (Comment.Status.SPAM, Comment.Status.REMOVED):
+    if comment.status not in ACTIONS_BY_NAME["restore"].applies_to:
         return False
     return _set_status(comment, Comment.Status.PENDING)
 
 
-ACTIONS = {"approve": approve, "spam": mark_spam, "remove": remove, "restore": restore}
+@dataclass(frozen=True)
+class Action:
+    """One moderation action as every admin surface shows it: the inspect view's buttons, the
+    bulk actions and the one-comment moderation view are all made from ACTIONS below."""
+
+    name: str  # in URLs and as the bulk action's type
+    function: Callable  # the state change; True when it changed something
+    label: str  # the button
+    past_tense: str  # what the message after it says
+    applies_to: frozenset  # the statuses it can change, so its button is shown only there
+    description: str  # the bulk action's accessible name
+    tone: str = "secondary"  # the button's look: primary, secondary or danger
+
+
+_EVERY_STATUS = frozenset(Comment.Status.values)
+ACTIONS = [
+    Action(
+        "approve",
+        approve,
+        "Approve",
+        "approved",
+        _EVERY_STATUS - {Comment.Status.APPROVED},
+        "Approve the selected comments",
+        tone="primary",
+    ),
+    Action(
+        "spam",
+        mark_spam,
+        "Mark as spam",
+        "marked as spam",
+        _EVERY_STATUS - {Comment.Status.SPAM},
+        "Mark the selected comments as spam",
+        tone="danger",
+    ),
+    Action(
+        "remove",
+        remove,
+        "Remove",
+        "removed",
+        _EVERY_STATUS - {Comment.Status.REMOVED},
+        "Remove the selected comments from the site",
+        tone="danger",
+    ),
+    Action(
+        "restore",
+        restore,
+        "Restore to the queue",
+        "restored to the queue",
+        frozenset({Comment.Status.SPAM, Comment.Status.REMOVED}),
+        "Put the selected comments back in the moderation queue",
+    ),
+]
+ACTIONS_BY_NAME = {action.name: action for action in ACTIONS}
+
+
+def actions_for(comment):
+    """The actions that would change this comment, in the table's order."""
+    return [action for action in ACTIONS if comment.status in action.applies_to]
 
 
 def reply_as_team(parent, user, body):

@@ -1,10 +1,10 @@
 """Emails about comments, sent by the tasks framework so a slow mail server never slows
-a visitor. Each task takes a comment id and reloads it: the worker may run much later."""
+a visitor. Each task takes a comment id and reloads it: the worker may run much later, and
+again with back-off while the mail server is down (outbox)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -12,10 +12,13 @@ from django.urls import reverse
 
 from django_tasks import task
 
+from outbox import retry_on_mail_failure
+
+from .paging import comment_query
 from .sanitize import plain_text
+from .tokens import unsubscribe_token
 
 ADMIN_INSPECT_URL_NAME = "wagtailsnippets_comments_comment:inspect"
-_unsubscribe_signer = signing.Signer(salt="comments.unsubscribe")
 
 
 def absolute_url(url):
@@ -24,22 +27,7 @@ def absolute_url(url):
 
 
 def comment_url(comment):
-    return absolute_url(f"{comment.page.get_url()}#comment-{comment.pk}")
-
-
-def unsubscribe_token(comment):
-    return _unsubscribe_signer.sign(str(comment.pk))
-
-
-def comment_from_unsubscribe_token(token):
-    """The comment a signed unsubscribe link was made for, or None if the link was altered."""
-    from .models import Comment
-
-    try:
-        pk = int(_unsubscribe_signer.unsign(token))
-    except (signing.BadSignature, ValueError):
-        return None
-    return Comment.objects.filter(pk=pk).first()
+    return absolute_url(f"{comment.page.get_url()}{comment_query(comment)}#comment-{comment.pk}")
 
 
 def moderator_emails():
@@ -73,7 +61,7 @@ def _load(comment_id):
 
 
 @task()
-def notify_moderators(comment_id):
+def notify_moderators(comment_id, attempt=1):
     comment = _load(comment_id)
     if comment is None or not comment.is_pending:
         return 0
@@ -84,11 +72,12 @@ def notify_moderators(comment_id):
         "page_url": absolute_url(comment.page.get_url()),
     }
     subject = f"Comment awaiting moderation on “{comment.page.title}”"
-    return _send("moderators", subject, moderator_emails(), context)
+    with retry_on_mail_failure(notify_moderators, comment_id, attempt=attempt):
+        return _send("moderators", subject, moderator_emails(), context)
 
 
 @task()
-def notify_authors(comment_id):
+def notify_authors(comment_id, attempt=1):
     comment = _load(comment_id)
     if comment is None or not comment.is_approved:
         return 0
@@ -102,11 +91,12 @@ def notify_authors(comment_id):
         "text": plain_text(comment.body, paragraphs=True),
         "comment_url": comment_url(comment),
     }
-    return _send("authors", f"New comment on “{comment.page.title}”", recipients, context)
+    with retry_on_mail_failure(notify_authors, comment_id, attempt=attempt):
+        return _send("authors", f"New comment on “{comment.page.title}”", recipients, context)
 
 
 @task()
-def notify_reply(comment_id):
+def notify_reply(comment_id, attempt=1):
     """Tell a commenter who asked for it that a reply to their comment is published: the
     writer of the comment answered, not of the one the reply is shown under."""
     reply = _load(comment_id)
@@ -127,6 +117,6 @@ def notify_reply(comment_id):
         "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
-    return _send(
-        "reply", f"New reply to your comment on “{reply.page.title}”", [parent.email], context, headers
-    )
+    subject = f"New reply to your comment on “{reply.page.title}”"
+    with retry_on_mail_failure(notify_reply, comment_id, attempt=attempt):
+        return _send("reply", subject, [parent.email], context, headers)

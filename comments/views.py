@@ -1,7 +1,5 @@
 """The public endpoints: post a comment, stop reply emails."""
 
-from django.conf import settings
-from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -10,32 +8,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Page
 
-from articles.seo import PageMeta
+from antispam.defences import csrf_protect_sessions, rate_limited
 
 from . import moderation
-from .antispam import csrf_protect_sessions, rate_limited
 from .forms import CommentForm
 from .models import Comment, CommentSettings
-from .tasks import comment_from_unsubscribe_token
+from .paging import comment_query
+from .tokens import comment_from_unsubscribe_token, posted_token
+from .writer import remember_written
 
 RATE_LIMITED_MESSAGE = (
     "You have sent several comments in a short time. Please wait a few minutes, then send this one again."
 )
-_posted_signer = signing.TimestampSigner(salt="comments.posted")
-
-
-def posted_token(comment):
-    return _posted_signer.sign(str(comment.pk))
-
-
-def comment_from_posted_token(token, page):
-    """The writer's own comment named by the signed ?comment= value of the redirect, if it
-    is still fresh; it lets them see it while it waits, without per-visitor page state."""
-    try:
-        pk = int(_posted_signer.unsign(token, max_age=settings.COMMENTS_PREVIEW_MAX_AGE))
-    except (signing.BadSignature, ValueError):
-        return None
-    return Comment.objects.exclude(status=Comment.Status.REMOVED).filter(pk=pk, page=page).first()
 
 
 def commentable_page(page_id):
@@ -57,8 +41,8 @@ def post_comment(request, page_id):
     page = commentable_page(page_id)
     comment_settings = CommentSettings.for_request(request)
     if not comment_settings.accepts_comments(page):
-        meta = PageMeta.for_view(request, "Comments are closed", robots="noindex")
-        return render(request, "comments/closed.html", {"article": page, "meta": meta}, status=403)
+        context = {"article": page, "meta_title": "Comments are closed", "meta_robots": "noindex"}
+        return render(request, "comments/closed.html", context, status=403)
     form = CommentForm(request.POST, page=page, comment_settings=comment_settings, user=request.user)
     if not form.is_valid():
         return page_with_form(request, page, form, status=400)
@@ -67,7 +51,10 @@ def post_comment(request, page_id):
         form.add_error(None, RATE_LIMITED_MESSAGE)
         return page_with_form(request, page, form, status=429)
     comment = moderation.submit(form.build_comment(request))
-    return redirect(f"{page.get_url(request)}?comment={posted_token(comment)}#comment-{comment.pk}")
+    query = comment_query(comment)
+    token = f"{'&' if query else '?'}comment={posted_token(comment)}"
+    response = redirect(f"{page.get_url(request)}{query}{token}#comment-{comment.pk}")
+    return remember_written(request, response, comment)
 
 
 @csrf_exempt  # mail clients' one-click unsubscribe POSTs carry no token (RFC 8058)
@@ -79,9 +66,10 @@ def unsubscribe(request, token):
     comment = comment_from_unsubscribe_token(token)
     if comment is None:
         raise Http404("This unsubscribe link is not valid.")
+    context = {"article": comment.page, "meta_robots": "noindex"}
     if request.method == "GET":
-        meta = PageMeta.for_view(request, "Stop reply emails", robots="noindex")
-        return render(request, "comments/unsubscribe_confirm.html", {"article": comment.page, "meta": meta})
+        context["meta_title"] = "Stop reply emails"
+        return render(request, "comments/unsubscribe_confirm.html", context)
     Comment.objects.filter(email__iexact=comment.email, notify_replies=True).update(notify_replies=False)
-    meta = PageMeta.for_view(request, "Reply emails stopped", robots="noindex")
-    return render(request, "comments/unsubscribed.html", {"article": comment.page, "meta": meta})
+    context["meta_title"] = "Reply emails stopped"
+    return render(request, "comments/unsubscribed.html", context)

@@ -9,16 +9,20 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from admin_access import refuse_urls_with_403
+
+from . import page_figures
 from .admin_views import (
     BULK_ACTIONS,
     LIST_DISPLAY,
+    CommentChooserViewSet,
+    CommentDeleteBulkAction,
     CommentFilterSet,
     CommentIndexView,
     CommentInspectView,
     ModerationPermissionPolicy,
     can_moderate,
     moderate_view,
-    moderators_only,
 )
 from .models import Comment
 
@@ -33,6 +37,7 @@ class CommentViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     index_view_class = CommentIndexView
+    chooser_viewset_class = CommentChooserViewSet
     inspect_view_class = CommentInspectView
     inspect_view_enabled = True
     inspect_view_fields = [
@@ -62,19 +67,20 @@ class CommentViewSet(SnippetViewSet):
     index_template_name = "comments/admin/index.html"
 
     def get_urlpatterns(self):
-        patterns = [
-            *super().get_urlpatterns(),
-            path("moderate/<int:pk>/<slug:action>/", moderate_view, name="moderate"),
-        ]
-        for pattern in patterns:
-            pattern.callback = moderators_only(pattern.callback)
-        return patterns
+        return refuse_urls_with_403(
+            [
+                *super().get_urlpatterns(),
+                path("moderate/<int:pk>/<slug:action>/", moderate_view, name="moderate"),
+            ]
+        )
 
 
 register_snippet(CommentViewSet)
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
+# After Wagtail's own snippet delete action, which it replaces for comments.
+hooks.register("register_bulk_action", CommentDeleteBulkAction, order=1)
 
 
 class AwaitingModerationSummaryItem(SummaryItem):
@@ -94,3 +100,9 @@ class AwaitingModerationSummaryItem(SummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_awaiting_moderation(request, summary_items):
     summary_items.append(AwaitingModerationSummaryItem(request))
+
+
+# Figures for the articles app's listing and edit view (through its hooks; no import of it).
+hooks.register("article_listing_columns", page_figures.listing_columns)
+hooks.register("annotate_article_listing", page_figures.annotate_listing)
+hooks.register("article_insights", page_figures.insights)

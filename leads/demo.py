@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from .actions import log_received
 from .forms import CALLBACK_CONSENT_TEXT, CONTACT_CONSENT_TEXT
-from .models import Lead, LeadEvent
+from .models import Lead
 
 DEMO_LEADS = [
     {
@@ -94,9 +95,7 @@ def load(stdout=None):
             else CONTACT_CONSENT_TEXT,
             created=when,
         )
-        LeadEvent.objects.create(
-            lead=lead, kind=LeadEvent.Kind.RECEIVED, to_value=lead.get_form_display(), created=when
-        )
+        log_received(lead)
         created += 1
     if stdout is not None:
         stdout.write(f"Demo leads: {created} created, {len(DEMO_LEADS) - created} already there.")

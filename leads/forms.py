@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Layout, Submit
 
-from comments.antispam import HONEYPOT_FIELD, SpamDefenceMixin, client_ip
+from antispam.defences import HONEYPOT_FIELD, SpamDefenceMixin, client_ip, client_user_agent
 
 from .attribution import is_same_site, page_for, utm_from_url
 from .models import CALL_TIME_CHOICES, SERVICE_CHOICES, UTM_FIELDS, Lead
@@ -37,11 +37,25 @@ def one_line(value):
 
 class HiddenField(forms.CharField):
     """A hidden value the browser sends for attribution. A person cannot see or correct it,
-    so it is never refused: the form's clean_<field> methods tidy it instead."""
+    so it is never refused: NUL characters are dropped and it is cut to `keep` characters
+    (the Lead column's size), keeping what fits rather than losing a real lead."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, keep=None, **kwargs):
         super().__init__(required=False, widget=forms.HiddenInput, **kwargs)
+        self.keep = keep
         self.validators = []  # no ProhibitNullCharactersValidator: NULs are stripped, not refused
+
+    def to_python(self, value):
+        value = super().to_python(value).replace("\x00", "")
+        return value[: self.keep] if self.keep else value
+
+
+def column_size(name):
+    return Lead._meta.get_field(name).max_length
+
+
+def attribution_field(name):
+    return HiddenField(keep=column_size(name))
 
 
 def validate_phone(value):
@@ -74,13 +88,13 @@ class LeadForm(SpamDefenceMixin, forms.ModelForm):
     consent = forms.BooleanField(required=True, error_messages={"required": "Please tick the box to agree."})
     form = HiddenField()
     source_page = HiddenField()
-    source_url = HiddenField()
-    referrer = HiddenField()
-    utm_source = HiddenField()
-    utm_medium = HiddenField()
-    utm_campaign = HiddenField()
-    utm_term = HiddenField()
-    utm_content = HiddenField()
+    source_url = attribution_field("source_url")
+    referrer = attribution_field("referrer")
+    utm_source = attribution_field("utm_source")
+    utm_medium = attribution_field("utm_medium")
+    utm_campaign = attribution_field("utm_campaign")
+    utm_term = attribution_field("utm_term")
+    utm_content = attribution_field("utm_content")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,8 +120,7 @@ class LeadForm(SpamDefenceMixin, forms.ModelForm):
             # The honeypot: hidden from people (and screen readers), tempting to bots.
             Div(
                 Field(HONEYPOT_FIELD),
-                css_class="leads-hp",
-                style="position:absolute;left:-10000px",
+                css_class="leads-hp",  # out of sight by site.css: the policy allows no style attributes
                 aria_hidden="true",
             ),
             *[Field(name) for name in hidden],
@@ -126,41 +139,10 @@ class LeadForm(SpamDefenceMixin, forms.ModelForm):
     def clean_phone(self):
         return one_line(self.cleaned_data["phone"])
 
-    # Hidden values come from the browser: keep what fits rather than refuse a real lead.
-
-    def _hidden(self, name):
-        """The hidden value without NUL characters, cut to what the Lead field holds."""
-        value = self.cleaned_data.get(name, "").replace("\x00", "")
-        return value[: Lead._meta.get_field(name).max_length]
-
-    def clean_form(self):
-        return self.cleaned_data.get("form", "").replace("\x00", "")
-
     def clean_source_page(self):
         """The page id, or None when it is not one (the URL may still find the page)."""
-        value = self.cleaned_data.get("source_page", "").replace("\x00", "").strip()
+        value = self.cleaned_data.get("source_page", "").strip()
         return int(value) if value.isascii() and value.isdigit() and int(value) < 2**31 else None
-
-    def clean_source_url(self):
-        return self._hidden("source_url")
-
-    def clean_referrer(self):
-        return self._hidden("referrer")
-
-    def clean_utm_source(self):
-        return self._hidden("utm_source")
-
-    def clean_utm_medium(self):
-        return self._hidden("utm_medium")
-
-    def clean_utm_campaign(self):
-        return self._hidden("utm_campaign")
-
-    def clean_utm_term(self):
-        return self._hidden("utm_term")
-
-    def clean_utm_content(self):
-        return self._hidden("utm_content")
 
     def clean(self):
         cleaned = super().clean()
@@ -175,15 +157,15 @@ class LeadForm(SpamDefenceMixin, forms.ModelForm):
         lead.form = data["form"]
         referer = request.META.get("HTTP_REFERER", "")
         if not lead.source_url and is_same_site(request, referer):
-            lead.source_url = referer[:500]
+            lead.source_url = referer[: column_size("source_url")]
         if not any(getattr(lead, field) for field in UTM_FIELDS):
             for field, value in utm_from_url(lead.source_url).items():
-                setattr(lead, field, value[:150])
+                setattr(lead, field, value[: column_size(field)])
         lead.source_page = page_for(request, data.get("source_page"), lead.source_url)
         lead.consent_at = timezone.now()
         lead.consent_text = self.consent_text
         lead.ip = client_ip(request) or None
-        lead.user_agent = request.META.get("HTTP_USER_AGENT", "")[:300]
+        lead.user_agent = client_user_agent(request)
         return lead
 
 

@@ -1,14 +1,16 @@
 """Leads: what a visitor asked for, where they came from, and what sales did about it."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-# Services a visitor can ask about: the list editors pick from in call-to-action blocks.
-from articles.blocks import SERVICE_CHOICES
+from wagtail.models import BaseLogEntry, BaseLogEntryManager
+
+# Services a visitor can ask about (settings.SITE_SERVICES, which call-to-action blocks offer too).
+SERVICE_CHOICES = settings.SITE_SERVICES
 
 CALL_TIME_CHOICES = [
     ("morning", "Morning (9:00–12:00)"),
@@ -34,6 +36,11 @@ class LeadQuerySet(models.QuerySet):
     def received_before(self, moment):
         return self.filter(created__lt=moment)
 
+    def received_since(self, day):
+        """Received on `day` (local time) or later: a range of the indexed column, where
+        `created__date__gte` would cast every row to a date."""
+        return self.filter(created__gte=timezone.make_aware(datetime.combine(day, time.min)))
+
     def stale(self, hours=24):
         """Still "new" this long after they arrived: the digest's list."""
         return self.waiting().received_before(timezone.now() - timedelta(hours=hours))
@@ -48,13 +55,21 @@ class LeadQuerySet(models.QuerySet):
         since = timezone.now() - timedelta(days=days)
         return self.genuine().for_email(email).filter(created__gte=since).order_by("-created").first()
 
-    def per_week(self, weeks=12):
+    def delete_with_history(self):
+        """Delete these leads and their lines in the audit log, which name the person: the
+        log has no foreign key to cascade along (it outlives what it records elsewhere)."""
+        with transaction.atomic():
+            object_ids = [str(pk) for pk in self.values_list("pk", flat=True)]
+            LeadLogEntry.objects.filter(object_id__in=object_ids).delete()
+            return self.delete()
+
+    def per_week(self, weeks):
         """[(monday, count)] for the last `weeks` weeks, oldest first, empty weeks included."""
         today = timezone.localdate()
         this_monday = today - timedelta(days=today.weekday())
         mondays = [this_monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
         counts = (
-            self.filter(created__date__gte=mondays[0])
+            self.received_since(mondays[0])
             .annotate(week=TruncWeek("created"))
             .values("week")
             .annotate(count=models.Count("pk"))
@@ -122,7 +137,7 @@ class Lead(models.Model):
     )
 
     # What sales did with it.
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -134,17 +149,23 @@ class Lead(models.Model):
     # For spam work; never shown publicly.
     spam_reasons = models.TextField(blank=True)
     ip = models.GenericIPAddressField("IP address", null=True, blank=True)
-    user_agent = models.CharField(max_length=300, blank=True)
+    user_agent = models.CharField(max_length=settings.ANTISPAM_USER_AGENT_MAX_LENGTH, blank=True)
 
-    created = models.DateTimeField("received", default=timezone.now, db_index=True)
+    created = models.DateTimeField("received", default=timezone.now)
     updated = models.DateTimeField(auto_now=True)
 
     objects = LeadQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created", "-pk"]
+        indexes = [
+            # The list newest first; the dashboard's weeks read status and page from the index.
+            models.Index(fields=["created", "status", "source_page"], name="lead_created_idx"),
+            # The list filtered by status, newest first, and the count of waiting leads.
+            models.Index(fields=["status", "created"], name="lead_status_created_idx"),
+        ]
+        # On PostgreSQL, trigram indexes serve the admin search (migration 0006).
         permissions = [
-            ("view_lead_stats", "Can see lead counts per article (no personal data)"),
             (
                 "manage_personal_data",
                 "Can export or erase one person's leads and comments (privacy requests)",
@@ -166,6 +187,18 @@ class Lead(models.Model):
         return related.exclude(pk=self.pk).select_related("source_page").order_by("-created")
 
 
+class LeadStats(Lead):
+    """What the "Leads per article" report reads: counts only. Its permission lives on this
+    proxy's own content type, so holding it grants nothing on Lead (Wagtail's site history
+    shows a model's log entries to anyone with any permission on that model)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        verbose_name = "lead statistics"
+        permissions = [("view_lead_stats", "Can see lead counts per article (no personal data)")]
+
+
 class LeadNote(models.Model):
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
@@ -181,26 +214,28 @@ class LeadNote(models.Model):
         return f"Note on {self.lead} by {self.author}"
 
 
-class LeadEvent(models.Model):
-    """One line of a lead's history: who did what, when."""
+class LeadLogEntryManager(BaseLogEntryManager):
+    def log_action(self, instance, action, **kwargs):
+        return super().log_action(instance, action, object_id=str(instance.pk), **kwargs)
 
-    class Kind(models.TextChoices):
-        RECEIVED = "received", "Received"
-        STATUS = "status", "Status changed"
-        OWNER = "owner", "Owner changed"
-        NOTE = "note", "Note added"
+    def for_instance(self, instance):
+        return self.filter(object_id=str(instance.pk))
 
-    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    from_value = models.CharField(max_length=150, blank=True)
-    to_value = models.CharField(max_length=150, blank=True)
-    created = models.DateTimeField(default=timezone.now)
+    def viewable_by_user(self, user):
+        """The history names the person and quotes notes: only those who may see leads see it
+        (Editors hold a lead permission, the counts per article, but never see this)."""
+        return self.all() if user.has_perm("leads.view_lead") else self.none()
 
-    class Meta:
-        ordering = ["-created", "-pk"]
 
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.from_value} → {self.to_value}"
+class LeadLogEntry(BaseLogEntry):
+    """A lead's history in Wagtail's audit log (`log_action`): received, status, owner and note
+    entries, with who and when; the lead's page, its History view and the site history read it."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = LeadLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = "lead log entry"
+        verbose_name_plural = "lead log entries"

@@ -5,10 +5,12 @@ the app registry so that `leads` does not import it (and still works without it)
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.forms.models import model_to_dict
 
-from .models import Lead
+from wagtail.models import ModelLogEntry
+
+from .models import Lead, LeadLogEntry
 
 
 def comment_model():
@@ -32,17 +34,31 @@ def _plain(value):
 
 
 def _record(instance, **extra):
-    data = {key: _plain(value) for key, value in model_to_dict(instance).items()}
-    for field in ("created", "updated", "consent_at"):
-        if hasattr(instance, field):
-            data[field] = _plain(getattr(instance, field))
+    """Every stored column of `instance` (editable or not, relations as ids), plus `extra`."""
+    data = {field.name: _plain(field.value_from_object(instance)) for field in instance._meta.concrete_fields}
     data.update(extra)
     return data
 
 
+def _log_entries(leads):
+    return LeadLogEntry.objects.filter(object_id__in=[str(lead.pk) for lead in leads])
+
+
+def _history_line(entry):
+    return {
+        "when": entry.timestamp.isoformat(),
+        "who": entry.user_display_name if entry.user_id else "visitor",
+        "what": str(entry.message),
+        "data": entry.data,
+    }
+
+
 def export_person(email):
     """A JSON-ready dict of every lead (with its notes and history) and comment for `email`."""
-    leads = Lead.objects.for_email(email).select_related("source_page").prefetch_related("notes", "events")
+    leads = list(Lead.objects.for_email(email).select_related("source_page").prefetch_related("notes"))
+    history = {}
+    for entry in _log_entries(leads).select_related("user").order_by("timestamp", "pk"):
+        history.setdefault(entry.object_id, []).append(_history_line(entry))
     data = {
         "email": email,
         "leads": [
@@ -50,7 +66,7 @@ def export_person(email):
                 lead,
                 source_page=lead.source_page.title if lead.source_page else None,
                 notes=[_record(note) for note in lead.notes.all()],
-                history=[_record(event) for event in lead.events.all()],
+                history=history.get(str(lead.pk), []),
             )
             for lead in leads
         ],
@@ -61,16 +77,33 @@ def export_person(email):
     return data
 
 
+def history_of(queryset):
+    """The audit-log entries (site history, History views) of the objects in `queryset`."""
+    content_type = ContentType.objects.get_for_model(queryset.model, for_concrete_model=False)
+    ids = [str(pk) for pk in queryset.values_list("pk", flat=True)]
+    return ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids)
+
+
+def forget_history_label(sender, instance, **kwargs):
+    """post_delete: a deleted lead's history keeps what was done and by whom, not whom it was
+    about (its label was the person's name and company)."""
+    LeadLogEntry.objects.filter(object_id=str(instance.pk)).update(
+        label=f"{sender._meta.verbose_name.capitalize()} #{instance.pk}"
+    )
+
+
 def erase_person(email):
-    """Delete every lead and comment for `email`; returns {"leads": n, "comments": n}."""
+    """Delete every lead (with its notes and its history in the audit log) and comment for
+    `email`, and the comments' audit-log entries; returns {"leads": n, "comments": n}."""
     counts = {"leads": 0, "comments": 0}
     if not email or not email.strip():
         return counts
     with transaction.atomic():
         counts["leads"] = Lead.objects.for_email(email).count()
-        Lead.objects.for_email(email).delete()
+        Lead.objects.for_email(email).delete_with_history()
         comments = _comments(email)
         if comments is not None:
+            history_of(comments).delete()
             counts["comments"] = comments.count()
             # Replies to an erased comment are kept by the comments app's own on_delete rule.
             comments.delete()

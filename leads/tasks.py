@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from django_tasks import task
 
+from outbox import retry_on_mail_failure
+
 from .models import Lead
 
 
@@ -15,9 +17,9 @@ def admin_url(lead):
 
 
 @task()
-def notify_new_lead(lead_id):
-    """Tell the sales inbox about a new lead. Raises if mail fails: the task backend records
-    the failure (and a worker may retry); the lead is already safe in the database."""
+def notify_new_lead(lead_id, attempt=1):
+    """Tell the sales inbox about a new lead. If mail fails, the task is queued again with
+    back-off (outbox) and this attempt recorded as failed; the lead is safe in the database."""
     lead = Lead.objects.select_related("source_page", "previous").filter(pk=lead_id).first()
     if lead is None:  # erased before the worker got to it
         return 0
@@ -25,7 +27,8 @@ def notify_new_lead(lead_id):
     subject = f"New lead: {lead.name}" + (f" ({lead.company})" if lead.company else "")
     # One line whatever was stored: a line break in a header makes send_mail refuse the email.
     subject = " ".join(subject.split())
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, settings.LEADS_NOTIFY_EMAILS)
+    with retry_on_mail_failure(notify_new_lead, lead_id, attempt=attempt):
+        return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, settings.LEADS_NOTIFY_EMAILS)
 
 
 def send_digest(hours):

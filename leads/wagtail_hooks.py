@@ -1,34 +1,42 @@
-"""Admin wiring: the Leads menu (Sales and admins only), the dashboard panel, the report."""
+"""Admin wiring: the Leads menu (Sales and admins only), the permission policy, the history
+(audit log) actions, the dashboard panel and the report."""
 
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import policy_registry
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 
+from admin_access import refuse_urls_with_403, refuse_with_403
+from site_project.admin_listing import HumanDateColumn, TextColumn
+
+from . import actions, page_figures
 from .admin_views import (
-    LeadDeleteView,
     LeadFilterSet,
     LeadHistoryView,
     LeadIndexView,
     LeadInspectView,
-    LeadsPerArticleView,
-    LeadUsageView,
+    LeadPermissionPolicy,
+    LeadURLFinder,
     NoteView,
     OwnerView,
     PrivacyView,
     StatusView,
+    user_may,
 )
-from .dashboard import LeadsPanel
-from .models import Lead
+from .dashboard import LeadsPanel, LeadsPerArticleView
+from .models import Lead, LeadLogEntry
+
+# Before the viewset asks for a policy, or Wagtail would make a default one.
+register_permission_policy(Lead, LeadPermissionPolicy(Lead))
 
 
 class LeadViewSet(ModelViewSet):
-    """Leads come from the public forms, so there is no add, edit or copy view: sales read a
-    lead on its inspect page and change it only through the actions recorded in its history."""
+    """Leads come from the public forms: the permission policy refuses the add, edit and copy
+    views to everyone, so sales read a lead on its inspect page and change it only through the
+    actions recorded in its history."""
 
     model = Lead
     name = "leads"
@@ -41,21 +49,24 @@ class LeadViewSet(ModelViewSet):
     copy_view_enabled = False
     index_view_class = LeadIndexView
     inspect_view_class = LeadInspectView
-    delete_view_class = LeadDeleteView
     history_view_class = LeadHistoryView
-    usage_view_class = LeadUsageView
+    url_finder_class = LeadURLFinder
+    # Wagtail builds a form for the add and edit views, which the policy refuses to everyone.
+    exclude_form_fields = []
     list_per_page = 50
     ordering = "-created"
     list_display = [
         "name",
-        "company",
-        "service",
-        Column(
+        TextColumn("company", label="Company", sort_key="company"),
+        TextColumn(
+            "service", label="Service of interest", accessor="get_service_display", sort_key="service"
+        ),
+        TextColumn(
             "source_page", label="Source article", accessor="source_page.title", sort_key="source_page__title"
         ),
-        "status",
-        "owner",
-        DateColumn("created", label="Received", sort_key="created"),
+        TextColumn("status", label="Status", accessor="get_status_display", sort_key="status"),
+        TextColumn("owner", label="Owner", sort_key="owner"),
+        HumanDateColumn("created", label="Received", sort_key="created"),
     ]
     filterset_class = LeadFilterSet
     search_fields = ["name", "email", "company", "phone"]
@@ -93,33 +104,22 @@ class LeadViewSet(ModelViewSet):
         "source_page": "Source page",
     }
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{"add_url_name": None, "edit_url_name": None, "copy_url_name": None, **kwargs}
-        )
-
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(privacy_url_name=self.get_url_name("privacy"), **kwargs)
 
-    @property
-    def url_finder_class(self):
-        return type("LeadURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("inspect")})
-
     def get_urlpatterns(self):
         inspect = {"inspect_url_name": self.get_url_name("inspect")}
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("delete/<int:pk>/", self.delete_view, name="delete"),
-            path("history/<int:pk>/", self.history_view, name="history"),
-            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
-            path("usage/<int:pk>/", self.usage_view, name="usage"),
-            path("status/<int:pk>/", StatusView.as_view(**inspect), name="status"),
-            path("owner/<int:pk>/", OwnerView.as_view(**inspect), name="owner"),
-            path("note/<int:pk>/", NoteView.as_view(**inspect), name="note"),
-            path("privacy/", PrivacyView.as_view(index_url_name=self.get_url_name("index")), name="privacy"),
-        ]
+        return refuse_urls_with_403(
+            [
+                *super().get_urlpatterns(),
+                path("status/<int:pk>/", StatusView.as_view(**inspect), name="status"),
+                path("owner/<int:pk>/", OwnerView.as_view(**inspect), name="owner"),
+                path("note/<int:pk>/", NoteView.as_view(**inspect), name="note"),
+                path(
+                    "privacy/", PrivacyView.as_view(index_url_name=self.get_url_name("index")), name="privacy"
+                ),
+            ]
+        )
 
 
 lead_viewset = LeadViewSet()
@@ -132,17 +132,21 @@ def register_lead_viewset():
 
 @hooks.register("construct_homepage_panels")
 def add_leads_panel(request, panels):
-    if policy_registry.get_by_type(Lead).user_has_permission(request.user, "view"):
+    if user_may(request.user, "view"):
         panels.append(LeadsPanel())
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
-        path("reports/leads-per-article/", LeadsPerArticleView.as_view(), name="leads_per_article"),
+        path(
+            "reports/leads-per-article/",
+            refuse_with_403(LeadsPerArticleView.as_view()),
+            name="leads_per_article",
+        ),
         path(
             "reports/leads-per-article/results/",
-            LeadsPerArticleView.as_view(results_only=True),
+            refuse_with_403(LeadsPerArticleView.as_view(results_only=True)),
             name="leads_per_article_results",
         ),
     ]
@@ -150,7 +154,7 @@ def register_report_urls():
 
 class LeadStatsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("leads.view_lead_stats")
+        return user_may(request.user, "view_stats")
 
 
 @hooks.register("register_reports_menu_item")
@@ -162,3 +166,42 @@ def register_leads_report_menu_item():
         icon_name="doc-full",
         order=1300,
     )
+
+
+class ChangeFormatter(LogFormatter):
+    def format_message(self, log_entry):
+        return f"{self.label}: {log_entry.data.get('from', '')} → {log_entry.data.get('to', '')}"
+
+
+@hooks.register("register_log_actions")
+def register_lead_log_actions(registry):
+    """A lead's history lives in its own log model, which only those who may see leads read."""
+    registry.register_model(Lead, LeadLogEntry)
+
+    @registry.register_action(actions.RECEIVED)
+    class ReceivedFormatter(LogFormatter):
+        label = "Received"
+
+        def format_message(self, log_entry):
+            return f"Received: {log_entry.data.get('form', '')}"
+
+    @registry.register_action(actions.STATUS)
+    class StatusFormatter(ChangeFormatter):
+        label = "Status changed"
+
+    @registry.register_action(actions.OWNER)
+    class OwnerFormatter(ChangeFormatter):
+        label = "Owner changed"
+
+    @registry.register_action(actions.NOTE)
+    class NoteFormatter(LogFormatter):
+        label = "Note added"
+
+        def format_message(self, log_entry):
+            return f"Note added: {log_entry.data.get('text', '')}"
+
+
+# Figures for the articles app's listing and edit view (through its hooks; no import of it).
+hooks.register("article_listing_columns", page_figures.listing_columns)
+hooks.register("annotate_article_listing", page_figures.annotate_listing)
+hooks.register("article_insights", page_figures.insights)

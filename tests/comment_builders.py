@@ -2,12 +2,9 @@
 
 import time
 
-from django.core.cache import cache
 from django.utils import timezone
 
-import pytest
-
-from comments.antispam import issue_token
+from antispam.defences import issue_token
 from comments.models import Comment
 
 
@@ -37,11 +34,3 @@ def form_data(**overrides):
 
 def post_url(page):
     return f"/comments/post/{page.pk}/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Each test starts with no submissions counted against its IP address."""
-    cache.clear()
-    yield
-    cache.clear()

@@ -5,6 +5,7 @@ import os
 import shutil
 
 import django
+from django.core.cache import cache
 from django.db import connections
 
 from wagtail.models import Page, Site
@@ -37,6 +38,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Each test starts with no submissions counted against its IP address (the rate limits
+    and other cached values live in the test cache, which no test should inherit)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import time
 
 from django.contrib.auth.models import Group, User
 
-from comments.antispam import issue_token
+from antispam.defences import issue_token
 from leads.models import Lead
 
 

@@ -108,7 +108,8 @@ def test_hostile_title_cannot_break_out_of_json_ld_or_meta(client, organization,
     assert nodes["BlogPosting"]["description"] == HOSTILE
     assert meta(soup, "og:title") == HOSTILE
     assert meta(soup, "description") == HOSTILE
-    assert soup.title.string == f"{HOSTILE} | Northwind Digital"
+    # With the name it would be over 60 characters, so the title stands alone.
+    assert soup.title.string == HOSTILE
 
 
 def test_article_meta_canonical_open_graph_and_twitter(client, organization, make_article, hero, author):
@@ -159,3 +160,16 @@ def test_website_pages_are_og_website_with_logo_fallback(client, organization, m
     assert meta(soup, "og:type") == "website"
     assert meta(soup, "og:image").startswith("http://testserver/media/")
     assert soup.find("link", rel="canonical")["href"] == "http://testserver/articles/?page=2"
+
+
+def test_derived_description_and_title_are_cut_at_a_word_to_what_google_shows(
+    client, make_article, organization
+):
+    """A blank description takes the intro cut at a word to 160 characters; a long title is cut to 60."""
+    intro = "Search engine optimisation and social media optimisation are often sold together, " * 3
+    title = "SMM and SMO: where paid reach ends and earned reach begins, in practice"
+    soup = BeautifulSoup(client.get(make_article(title=title, intro=intro).url).content, "html.parser")
+    description = meta(soup, "description")
+    assert len(description) <= 160 and description.endswith("…")
+    assert intro.startswith(description[:-1]) and intro[len(description) - 1] == " "
+    assert soup.title.string == "SMM and SMO: where paid reach ends and earned reach begins…"

@@ -51,20 +51,21 @@ def article(make_article):
 
 
 @pytest.mark.django_db
-def test_editors_and_moderators_hold_the_named_permission(editor, moderator, sales):
-    """The data migration gives "Can moderate comments" to Editors and Moderators, not Sales."""
-    assert editor.has_perm("comments.moderate_comment")
+def test_only_moderators_hold_the_named_permission(editor, moderator, sales):
+    """The permission "Can moderate comments" belongs to the Moderators group, not Editors or Sales."""
     assert moderator.has_perm("comments.moderate_comment")
+    assert not editor.has_perm("comments.moderate_comment")
     assert not sales.has_perm("comments.moderate_comment")
 
 
 @pytest.mark.django_db
-def test_editor_sees_the_comments_menu_and_sales_does_not(client, editor, sales):
-    """Comments appear in the admin menu for editors only."""
-    client.force_login(editor)
+def test_moderator_sees_the_comments_menu_and_others_do_not(client, moderator, editor, sales):
+    """Comments appear in the admin menu for moderators only."""
+    client.force_login(moderator)
     assert LIST_URL in client.get("/admin/").content.decode()
-    client.force_login(sales)
-    assert LIST_URL not in client.get("/admin/").content.decode()
+    for user in (editor, sales):
+        client.force_login(user)
+        assert LIST_URL not in client.get("/admin/").content.decode()
 
 
 @pytest.mark.django_db
@@ -84,6 +85,26 @@ def test_sales_is_refused_every_comments_admin_url(client, sales, article):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/snippets/choose/comments/comment/",
+        "/admin/snippets/choose/comments/comment/results/?q=Spammy",
+        "bulk-delete",
+    ],
+)
+def test_sales_cannot_list_comments_through_the_chooser_or_bulk_delete(client, sales, article, url):
+    """The snippet chooser and the bulk-delete confirmation answer 403 to Sales and name nobody."""
+    comment = make_comment(article, name="Spammy Writer", status=Comment.Status.SPAM)
+    client.force_login(sales)
+    response = client.get(bulk_url("delete", comment) if url == "bulk-delete" else url)
+    assert response.status_code == 403
+    assert "Spammy Writer" not in response.content.decode()
+    assert client.post(bulk_url("delete", comment)).status_code == 403
+    assert Comment.objects.filter(pk=comment.pk).exists()
+
+
+@pytest.mark.django_db
 def test_nobody_adds_comments_from_scratch_in_the_admin(client, admin_user):
     """The admin has no "Add comment": staff reply to comments instead."""
     client.force_login(admin_user)
@@ -96,12 +117,12 @@ def test_nobody_adds_comments_from_scratch_in_the_admin(client, admin_user):
 
 
 @pytest.mark.django_db
-def test_list_shows_counts_per_status(client, editor, article):
+def test_list_shows_counts_per_status(client, moderator, article):
     """Above the list, moderators see how many comments are in each status."""
     for status, n in ((Comment.Status.PENDING, 3), (Comment.Status.APPROVED, 2), (Comment.Status.SPAM, 1)):
         for _ in range(n):
             make_comment(article, status=status)
-    client.force_login(editor)
+    client.force_login(moderator)
     html = client.get(LIST_URL).content.decode()
     assert 'data-status-count="pending">3<' in html
     assert 'data-status-count="approved">2<' in html
@@ -110,12 +131,12 @@ def test_list_shows_counts_per_status(client, editor, article):
 
 
 @pytest.mark.django_db
-def test_list_filters_by_status_article_and_date(client, editor, article, make_article):
+def test_list_filters_by_status_article_and_date(client, moderator, article, make_article):
     """Moderators narrow the list by status, article and date."""
     other = make_article(title="Other article")
     pending = make_comment(article, name="Pending Pat", status=Comment.Status.PENDING)
     approved = make_comment(other, name="Approved Ann")
-    client.force_login(editor)
+    client.force_login(moderator)
 
     html = client.get(LIST_URL, {"status": "pending"}).content.decode()
     assert "Pending Pat" in html and "Approved Ann" not in html
@@ -133,11 +154,11 @@ def test_list_filters_by_status_article_and_date(client, editor, article, make_a
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("query", ["Zanzibar", "zed@example.org", "marmalade"])
-def test_list_searches_name_email_and_body(client, editor, article, query):
+def test_list_searches_name_email_and_body(client, moderator, article, query):
     """Search finds comments by name, email or words in the body."""
     make_comment(article, name="Zanzibar Ltd", email="zed@example.org", body="<p>Orange marmalade</p>")
     make_comment(article, name="Someone else", body="<p>Other</p>")
-    client.force_login(editor)
+    client.force_login(moderator)
     html = client.get(LIST_URL, {"q": query}).content.decode()
     assert "Zanzibar Ltd" in html and "Someone else" not in html
 
@@ -156,11 +177,11 @@ def test_list_searches_name_email_and_body(client, editor, article, query):
         ("restore", Comment.Status.REMOVED, Comment.Status.PENDING),
     ],
 )
-def test_bulk_actions_change_every_selected_comment(client, editor, article, action, start, end):
+def test_bulk_actions_change_every_selected_comment(client, moderator, article, action, start, end):
     """Ticking comments and choosing an action changes them all, and only them."""
     chosen = [make_comment(article, status=start) for _ in range(2)]
     untouched = make_comment(article, status=start)
-    client.force_login(editor)
+    client.force_login(moderator)
     confirm = client.get(bulk_url(action, *chosen))
     assert confirm.status_code == 200
     response = client.post(bulk_url(action, *chosen))
@@ -171,10 +192,10 @@ def test_bulk_actions_change_every_selected_comment(client, editor, article, act
 
 
 @pytest.mark.django_db
-def test_bulk_actions_are_offered_on_the_list(client, editor, article):
+def test_bulk_actions_are_offered_on_the_list(client, moderator, article):
     """The list has checkboxes and the four moderation actions."""
     make_comment(article)
-    client.force_login(editor)
+    client.force_login(moderator)
     html = client.get(LIST_URL).content.decode()
     for action in ("approve", "spam", "remove", "restore"):
         assert f"/admin/bulk/comments/comment/{action}/" in html
@@ -210,7 +231,7 @@ def test_state_changes_are_single_functions():
 
 
 @pytest.mark.django_db
-def test_inspect_view_shows_the_thread_and_private_details(client, editor, article):
+def test_inspect_view_shows_the_thread_and_private_details(client, moderator, article):
     """Moderators see the conversation around a comment, with its email and IP."""
     parent = make_comment(article, name="Asker", body="<p>How do I start?</p>")
     comment = make_comment(
@@ -223,7 +244,7 @@ def test_inspect_view_shows_the_thread_and_private_details(client, editor, artic
         body="<p>Me too</p>",
     )
     make_comment(article, name="Unrelated", body="<p>Other thread</p>")
-    client.force_login(editor)
+    client.force_login(moderator)
     html = client.get(inspect_url(comment)).content.decode()
     assert "How do I start?" in html and "Me too" in html and "Other thread" in html
     assert "f@example.com" in html and "198.51.100.7" in html
@@ -232,17 +253,17 @@ def test_inspect_view_shows_the_thread_and_private_details(client, editor, artic
 
 
 @pytest.mark.django_db
-def test_staff_reply_from_the_admin_is_published_with_team_badge(client, editor, article):
+def test_staff_reply_from_the_admin_is_published_with_team_badge(client, moderator, article):
     """A reply written in the admin is live at once, nested under the comment, marked Team."""
-    editor.first_name, editor.last_name = "Maya", "Okafor"
-    editor.save()
+    moderator.first_name, moderator.last_name = "Maya", "Okafor"
+    moderator.save()
     question = make_comment(article, name="Asker", status=Comment.Status.PENDING)
-    client.force_login(editor)
+    client.force_login(moderator)
     response = client.post(inspect_url(question), {"body": "Start with <b>keywords</b>.\n\nThen links."})
     assert response.status_code == 302
     reply = Comment.objects.get(parent=question)
     assert reply.status == Comment.Status.APPROVED
-    assert reply.is_staff_reply and reply.user == editor and reply.name == "Maya Okafor"
+    assert reply.is_staff_reply and reply.user == moderator and reply.name == "Maya Okafor"
     assert reply.body == "<p>Start with <b>keywords</b>.</p><p>Then links.</p>"
     question.refresh_from_db()
     assert question.status == Comment.Status.APPROVED  # replying approved the question too
@@ -253,10 +274,10 @@ def test_staff_reply_from_the_admin_is_published_with_team_badge(client, editor,
 
 
 @pytest.mark.django_db
-def test_empty_staff_reply_is_refused(client, editor, article):
+def test_empty_staff_reply_is_refused(client, moderator, article):
     """An empty reply shows an error instead of publishing nothing."""
     question = make_comment(article)
-    client.force_login(editor)
+    client.force_login(moderator)
     response = client.post(inspect_url(question), {"body": "<script>x</script>"})
     assert response.status_code == 200
     assert "Please write a reply." in response.content.decode()
@@ -264,12 +285,12 @@ def test_empty_staff_reply_is_refused(client, editor, article):
 
 
 @pytest.mark.django_db
-def test_dashboard_shows_the_number_awaiting_moderation(client, editor, sales, article):
+def test_dashboard_shows_the_number_awaiting_moderation(client, moderator, sales, article):
     """Moderators see how many comments wait for them on the admin home; Sales do not."""
     for _ in range(3):
         make_comment(article, status=Comment.Status.PENDING)
     make_comment(article)
-    client.force_login(editor)
+    client.force_login(moderator)
     assert "3 comments awaiting moderation" in client.get("/admin/").content.decode()
     client.force_login(sales)
     assert "awaiting moderation" not in client.get("/admin/").content.decode()
@@ -285,10 +306,10 @@ def test_comment_settings_are_editable_by_editors(client, editor, home):
 
 
 @pytest.mark.django_db
-def test_editing_a_comment_in_the_admin_keeps_the_allow_list(client, editor, article):
+def test_editing_a_comment_in_the_admin_keeps_the_allow_list(client, moderator, article):
     """A moderator's edit to a comment body is sanitised like a visitor's."""
     comment = make_comment(article)
-    client.force_login(editor)
+    client.force_login(moderator)
     url = reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk])
     assert client.get(url).status_code == 200
     response = client.post(
@@ -300,8 +321,31 @@ def test_editing_a_comment_in_the_admin_keeps_the_allow_list(client, editor, art
 
 
 @pytest.mark.django_db
-def test_bulk_action_with_a_non_numeric_id_is_not_found(client, editor):
+def test_bulk_action_with_a_non_numeric_id_is_not_found(client, moderator):
     """A hand-edited bulk-action link with a bad id is a 404, not a server error."""
-    client.force_login(editor)
+    client.force_login(moderator)
     assert client.get("/admin/bulk/comments/comment/approve/?id=abc").status_code == 404
     assert client.post("/admin/bulk/comments/comment/approve/?id=%C2%B2").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", Comment.Status.values)
+def test_buttons_and_bulk_actions_come_from_the_one_table_of_actions(client, moderator, article, status):
+    """The inspect view offers exactly the actions that would change the comment, labelled as the bulk actions are."""
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    comment = make_comment(article, status=status)
+    client.force_login(moderator)
+    html = client.get(inspect_url(comment)).content.decode()
+    for action in moderation.ACTIONS:
+        url = reverse("wagtailsnippets_comments_comment:moderate", args=[comment.pk, action.name])
+        assert (url in html) == (status in action.applies_to), action.name
+        bulk = bulk_action_registry.get_bulk_action_class("comments", "comment", action.name)
+        assert (bulk.display_name, bulk.function, bulk.past_tense) == (
+            action.label,
+            action.function,
+            action.past_tense,
+        )
+    registered = bulk_action_registry.get_bulk_actions_for_model("comments", "comment")
+    # Wagtail's own snippet "delete" stands beside the moderation actions.
+    assert {bulk.action_type for bulk in registered} - {"delete"} == {a.name for a in moderation.ACTIONS}

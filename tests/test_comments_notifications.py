@@ -11,7 +11,7 @@ from django_tasks.signals import task_enqueued
 
 from comments import moderation
 from comments.models import Comment
-from tests.comment_builders import form_data, fresh_rate_limits, make_comment, post_url  # noqa: F401
+from tests.comment_builders import form_data, make_comment, post_url
 
 
 @pytest.fixture
@@ -163,7 +163,7 @@ def test_commenter_hears_of_an_approved_reply_and_can_unsubscribe(
 @pytest.mark.django_db
 def test_mail_clients_can_unsubscribe_in_one_click(article):
     """A mail client's one-click POST (no CSRF token) unsubscribes too."""
-    from comments.tasks import unsubscribe_token
+    from comments.tokens import unsubscribe_token
 
     question = make_comment(article, notify_replies=True)
     response = Client(enforce_csrf_checks=True).post(f"/comments/unsubscribe/{unsubscribe_token(question)}/")
@@ -175,7 +175,7 @@ def test_mail_clients_can_unsubscribe_in_one_click(article):
 @pytest.mark.django_db
 def test_opening_the_unsubscribe_link_changes_nothing(article):
     """A mail scanner following the link (GET) does not unsubscribe anyone; the page asks to confirm."""
-    from comments.tasks import unsubscribe_token
+    from comments.tokens import unsubscribe_token
 
     question = make_comment(article, notify_replies=True)
     response = Client().get(f"/comments/unsubscribe/{unsubscribe_token(question)}/")
@@ -188,7 +188,7 @@ def test_opening_the_unsubscribe_link_changes_nothing(article):
 @pytest.mark.django_db
 def test_altered_unsubscribe_link_is_refused(client, article):
     """Changing the id in an unsubscribe link does not unsubscribe someone else."""
-    from comments.tasks import unsubscribe_token
+    from comments.tokens import unsubscribe_token
 
     victim = make_comment(article, notify_replies=True, email="victim@example.com")
     mine = make_comment(article, notify_replies=True, email="me@example.com")

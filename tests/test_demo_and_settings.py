@@ -1,6 +1,7 @@
 """The demo-content command and the environment-driven settings."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from io import StringIO
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 import pytest
 
@@ -37,10 +38,12 @@ def row_counts():
 def test_demo_content_builds_the_site_and_is_idempotent(client):
     """Running the demo command twice builds the site once and changes nothing the second time."""
     out = StringIO()
-    call_command("load_demo_content", stdout=out)
-    assert "admin / admin-demo-2026" in out.getvalue()
+    call_command("load_demo_content", "--force", stdout=out)
+    assert "login admin / admin-demo-2026" in out.getvalue()
     first = row_counts()
-    call_command("load_demo_content", stdout=StringIO())
+    out = StringIO()
+    call_command("load_demo_content", "--force", stdout=out)
+    assert "login admin / admin-demo-2026" in out.getvalue()  # still the demo password: said again
     assert row_counts() == first
     assert ArticlePage.objects.live().count() >= 8
     assert Author.objects.count() >= 3 and Category.objects.count() >= 3
@@ -59,6 +62,27 @@ def test_demo_content_builds_the_site_and_is_idempotent(client):
         assert client.get(article.url).status_code == 200
     privacy = client.get(settings.LEADS_PRIVACY_URL)
     assert privacy.status_code == 200 and "erased" in privacy.content.decode()
+
+
+@pytest.mark.django_db
+def test_demo_content_refuses_with_debug_off_unless_forced():
+    """With DEBUG off (production settings) the demo command stops before touching anything."""
+    with pytest.raises(CommandError, match="--force"):
+        call_command("load_demo_content", stdout=StringIO())
+    assert not User.objects.exists() and not ArticlePage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_demo_accounts_get_random_passwords_on_a_database_with_users():
+    """On a database that already has users, new demo accounts get a fresh random password, printed once."""
+    User.objects.create_user("someone", "someone@example.com", "their-own-password")
+    out = StringIO()
+    call_command("load_demo_content", "--force", stdout=out)
+    admin = User.objects.get(username="admin")
+    assert not admin.check_password("admin-demo-2026")
+    assert not User.objects.get(username="editor").check_password("editor-demo-2026")
+    printed = re.search(r"login admin / (\S+)", out.getvalue()).group(1)
+    assert len(printed) >= 16 and admin.check_password(printed)
 
 
 def clean_environment(**env):
@@ -90,6 +114,32 @@ def test_production_refuses_to_start_without_a_secret_key():
         result = manage("check", SECRET_KEY=key)
         assert result.returncode != 0
         assert "Set SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("base_url", ["", "http://blog.example.com", "ftp://127.0.0.1", "https://"])
+def test_production_refuses_to_start_without_an_https_base_url(base_url):
+    """Without an https SITE_BASE_URL (plain http only on loopback) production settings stop with a clear message."""
+    result = manage("check", SECRET_KEY=STRONG_KEY, SITE_BASE_URL=base_url)
+    assert result.returncode != 0
+    assert "Set SITE_BASE_URL" in result.stderr
+
+
+@pytest.mark.parametrize("base_url", ["http://127.0.0.1:8001", "http://localhost:8000", "http://[::1]:8000"])
+def test_production_accepts_plain_http_on_loopback(base_url):
+    """Local checks and benchmarks may run the production settings on loopback over http."""
+    assert manage("check", SECRET_KEY=STRONG_KEY, SITE_BASE_URL=base_url).returncode == 0
+
+
+@pytest.mark.parametrize("module", ["site_project.wsgi", "site_project.asgi"])
+def test_wsgi_and_asgi_default_to_the_production_settings(module):
+    """A server started without DJANGO_SETTINGS_MODULE runs production settings: no key, no start; DEBUG off."""
+    result = run_python(f"import {module}")
+    assert result.returncode != 0 and "Set SECRET_KEY" in result.stderr
+    code = (
+        f"import {module}; from django.conf import settings; print(settings.DEBUG, settings.SETTINGS_MODULE)"
+    )
+    result = run_python(code, SECRET_KEY=STRONG_KEY, SITE_BASE_URL="http://127.0.0.1:8000")
+    assert result.stdout.split() == ["False", "site_project.settings.production"], result.stderr
 
 
 def test_production_check_deploy_is_clean_on_https():
@@ -133,7 +183,7 @@ def test_database_and_cache_come_from_the_environment():
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
         "blog",
-        "django.core.cache.backends.redis.RedisCache",
+        "site_project.cache.FailOpenRedisCache",
     ], result.stderr
     result = run_python(code, DATABASE_URL="", REDIS_URL="")
     assert result.stdout.split()[0] == "django.db.backends.sqlite3"

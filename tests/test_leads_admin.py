@@ -11,7 +11,7 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from leads.models import Lead, LeadEvent
+from leads.models import Lead, LeadLogEntry
 
 from .leads_support import make_lead, make_user
 
@@ -228,10 +228,11 @@ def test_status_change_is_recorded_with_who_and_when(sales_client, sales, lead):
     assert response.status_code == 302
     lead.refresh_from_db()
     assert lead.status == Lead.Status.CONTACTED
-    event = lead.events.get(kind=LeadEvent.Kind.STATUS)
-    assert (event.actor, event.from_value, event.to_value) == (sales, "New", "Contacted")
-    html = sales_client.get(reverse("leads_admin:inspect", args=[lead.pk])).content.decode()
-    assert "Sam Seller" in html and "New → Contacted" in html
+    entry = LeadLogEntry.objects.for_instance(lead).get(action="leads.status")
+    assert (entry.user, entry.data) == (sales, {"from": "New", "to": "Contacted"})
+    for view in ("inspect", "history"):
+        html = sales_client.get(reverse(f"leads_admin:{view}", args=[lead.pk])).content.decode()
+        assert "Sam Seller" in html and "Status changed: New → Contacted" in html, view
 
 
 def test_owner_change_is_recorded(sales_client, sales, lead):
@@ -239,8 +240,8 @@ def test_owner_change_is_recorded(sales_client, sales, lead):
     sales_client.post(reverse("leads_admin:owner", args=[lead.pk]), {"owner": sales.pk})
     lead.refresh_from_db()
     assert lead.owner == sales
-    event = lead.events.get(kind=LeadEvent.Kind.OWNER)
-    assert (event.actor, event.from_value, event.to_value) == (sales, "nobody", "Sam Seller")
+    entry = LeadLogEntry.objects.for_instance(lead).get(action="leads.owner")
+    assert (entry.user, entry.data) == (sales, {"from": "nobody", "to": "Sam Seller"})
 
 
 def test_owner_must_be_a_sales_user(sales_client, editor, lead):
@@ -257,12 +258,39 @@ def test_notes_show_author_and_time(sales_client, sales, lead):
     assert (note.author, note.text) == (sales, "Left a voicemail")
     html = sales_client.get(reverse("leads_admin:inspect", args=[lead.pk])).content.decode()
     assert "Left a voicemail" in html and "Sam Seller" in html
-    assert lead.events.filter(kind=LeadEvent.Kind.NOTE, actor=sales).exists()
+    assert LeadLogEntry.objects.for_instance(lead).filter(action="leads.note", user=sales).exists()
 
 
 def test_sales_cannot_add_or_delete_leads(sales_client, lead):
     """Leads come only from the public forms; sales cannot delete them from the admin."""
     assert sales_client.get(reverse("leads_admin:delete", args=[lead.pk])).status_code == 403
+    assert sales_client.get(reverse("leads_admin:add")).status_code == 403
+
+
+def test_nobody_adds_edits_or_copies_a_lead_in_a_form(admin_client, lead):
+    """Not even an admin gets a form to add, edit or copy a lead, nor a link to one."""
+    assert admin_client.get(reverse("leads_admin:add")).status_code == 403
+    assert admin_client.get(reverse("leads_admin:edit", args=[lead.pk])).status_code == 403
+    assert admin_client.post(reverse("leads_admin:edit", args=[lead.pk]), {"name": "X"}).status_code == 403
+    lead.refresh_from_db()
+    assert lead.name == "Ada Lovelace"
+    html = (
+        admin_client.get(reverse(INDEX)).content.decode()
+        + admin_client.get(reverse("leads_admin:inspect", args=[lead.pk])).content.decode()
+    )
+    assert reverse("leads_admin:add") not in html
+    assert reverse("leads_admin:edit", args=[lead.pk]) not in html
+    assert "/copy/" not in html
+
+
+def test_site_history_shows_lead_changes_to_sales_only(client, sales_client, sales, editor, lead):
+    """Sales find a lead's changes in the site history, linked to its page; Editors see none of it."""
+    sales_client.post(reverse("leads_admin:status", args=[lead.pk]), {"status": "qualified"})
+    html = sales_client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert "Ada Lovelace" in html and reverse("leads_admin:inspect", args=[lead.pk]) in html
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert response.status_code == 200 and "Ada Lovelace" not in response.content.decode()
 
 
 def test_marketing_report_counts_leads_per_article_without_personal_data(client, editor, make_article):

@@ -2,7 +2,6 @@
 
 import json
 
-from django.core.cache import cache
 from django.urls import reverse
 
 import pytest
@@ -10,11 +9,6 @@ import pytest
 from leads.models import Lead
 
 from .leads_support import callback_data, contact_data
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture

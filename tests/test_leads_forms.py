@@ -1,6 +1,5 @@
 """The callback and contact forms as a visitor meets them."""
 
-from django.core.cache import cache
 from django.urls import reverse
 
 import pytest
@@ -8,11 +7,6 @@ import pytest
 from leads.models import Lead
 
 from .leads_support import callback_data, contact_data, make_user
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture

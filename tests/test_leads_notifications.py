@@ -4,7 +4,6 @@ import socket
 from datetime import timedelta
 
 from django.core import mail
-from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.urls import reverse
@@ -23,11 +22,6 @@ class DownMailServer(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise ConnectionRefusedError("mail server is down")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import json
 from datetime import timedelta
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
@@ -11,9 +10,11 @@ from django.utils import timezone
 
 import pytest
 
-from leads.models import Lead, LeadEvent, LeadNote
-from leads.privacy import comment_model
+from comments.models import Comment
+from leads import actions
+from leads.models import Lead, LeadLogEntry, LeadNote
 
+from .comment_builders import make_comment
 from .leads_support import make_lead, make_user
 
 PERSON = "person@example.org"
@@ -21,28 +22,16 @@ PERSON = "person@example.org"
 
 @pytest.fixture
 def person_data(db, make_article):
-    """Two leads (with a note) and, when the comments app has its model, a comment for PERSON."""
+    """Two leads (with a note and its history line) and a reply comment for PERSON, and someone else's."""
     article = make_article(title="Privacy article")
     first = make_lead(name="Pat Person", email=PERSON, source_page=article)
     make_lead(name="Pat Person", email="Person@Example.org", previous=first)
-    LeadNote.objects.create(lead=first, text="Called, no answer")
-    LeadEvent.objects.create(lead=first, kind=LeadEvent.Kind.NOTE, to_value="Called, no answer")
+    actions.add_note(first, "Called, no answer", None)
     other = make_lead(name="Someone Else", email="else@example.org")
-    comment = None
-    Comment = comment_model()
-    if Comment is not None:  # the comments app is merged in: prove its data goes too
-        comment = make_comment(Comment, article, PERSON)
-        make_comment(Comment, article, "else@example.org")
+    actions.add_note(other, "Keep this one", None)
+    elses = make_comment(article, email="else@example.org")
+    comment = make_comment(article, email=PERSON, parent=elses, in_reply_to=elses)
     return {"article": article, "other": other, "comment": comment}
-
-
-def make_comment(Comment, page, email):
-    fields = {f.name for f in Comment._meta.get_fields()}
-    values = {"email": email, "name": "Pat", "body": "Nice post"}
-    for key in ("page", "article"):
-        if key in fields:
-            values[key] = page
-    return Comment.objects.create(**{k: v for k, v in values.items() if k in fields})
 
 
 def test_command_exports_all_leads_notes_and_comments_as_json(person_data, capsys):
@@ -54,21 +43,33 @@ def test_command_exports_all_leads_notes_and_comments_as_json(person_data, capsy
     assert {lead["source_page"] for lead in data["leads"]} == {"Privacy article", None}
     assert any(note["text"] == "Called, no answer" for lead in data["leads"] for note in lead["notes"])
     assert all(lead["email"].lower() == PERSON for lead in data["leads"])
-    if person_data["comment"] is not None:
-        assert len(data["comments"]) == 1
+    assert any(
+        line["what"] == "Note added: Called, no answer" for lead in data["leads"] for line in lead["history"]
+    )
+    assert len(data["comments"]) == 1
+
+
+def test_export_holds_every_stored_field_of_a_comment(person_data, capsys):
+    """The export leaves out nothing stored about a comment: timestamps and the reply target too."""
+    call_command("leads_privacy", "export", PERSON)
+    (exported,) = json.loads(capsys.readouterr().out)["comments"]
+    comment = person_data["comment"]
+    assert set(exported) == {field.name for field in Comment._meta.concrete_fields}
+    assert exported["in_reply_to"] == comment.in_reply_to_id
+    assert exported["approved_at"] == comment.approved_at.isoformat()
+    assert exported["updated_at"] == comment.updated_at.isoformat()
 
 
 def test_command_erases_the_person_everywhere(person_data, capsys):
     """`leads_privacy erase EMAIL --yes` removes their leads, notes, history and comments only."""
     call_command("leads_privacy", "erase", PERSON, "--yes")
     assert not Lead.objects.filter(email__iexact=PERSON).exists()
-    assert not LeadNote.objects.exists()
-    assert not LeadEvent.objects.filter(to_value="Called, no answer").exists()
+    assert list(LeadNote.objects.values_list("text", flat=True)) == ["Keep this one"]
+    assert not LeadLogEntry.objects.filter(label="Pat Person").exists()
+    assert LeadLogEntry.objects.for_instance(person_data["other"]).exists()
     assert Lead.objects.filter(pk=person_data["other"].pk).exists()
-    if person_data["comment"] is not None:
-        Comment = apps.get_model("comments", "Comment")
-        assert not Comment.objects.filter(email__iexact=PERSON).exists()
-        assert Comment.objects.filter(email="else@example.org").exists()
+    assert not Comment.objects.filter(email__iexact=PERSON).exists()
+    assert Comment.objects.filter(email="else@example.org").exists()
     assert "Erased 2 lead(s)" in capsys.readouterr().out
 
 
@@ -102,8 +103,7 @@ def test_admin_export_downloads_json_for_a_superuser(client, person_data):
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert len(data["leads"]) == 2
-    if person_data["comment"] is not None:
-        assert len(data["comments"]) == 1
+    assert len(data["comments"]) == 1
 
 
 def test_admin_erase_needs_confirmation(client, person_data):
@@ -149,9 +149,12 @@ def test_purge_deletes_old_lost_and_spam_leads_only(db, settings):
     ]
     doomed = [make_lead(name="Old lost", status="lost"), make_lead(name="Old spam", status="spam")]
     Lead.objects.filter(name__startswith="Old").update(updated=old)
+    for lead in kept + doomed:
+        actions.log_received(lead)
     call_command("purge_leads")
     assert set(Lead.objects.values_list("pk", flat=True)) == {lead.pk for lead in kept}
     assert not Lead.objects.filter(pk__in=[lead.pk for lead in doomed]).exists()
+    assert set(LeadLogEntry.objects.values_list("object_id", flat=True)) == {str(lead.pk) for lead in kept}
 
 
 def test_demo_leads_load_once(make_article):

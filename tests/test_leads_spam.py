@@ -1,20 +1,12 @@
 """Spam defences on the lead forms: suspected spam is kept (as spam), floods are refused politely."""
 
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
-import pytest
-
-from comments.antispam import issue_token
+from antispam.defences import issue_token
 from leads.models import Lead
 
 from .leads_support import callback_data, contact_data
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
 
 
 def test_honeypot_filled_is_stored_as_spam(client, db, django_capture_on_commit_callbacks):

@@ -23,7 +23,7 @@ def free_port():
 
 
 def fetch(url):
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback only)
+    with urllib.request.urlopen(url, timeout=10) as response:  # loopback only
         return response.status, dict(response.headers), response.read()
 
 
@@ -39,7 +39,11 @@ def production_server(tmp_path):
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
     }
-    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo_content"]):
+    for command in (
+        ["migrate", "--no-input"],
+        ["collectstatic", "--no-input"],
+        ["load_demo_content", "--force"],
+    ):
         subprocess.run(
             [sys.executable, "manage.py", *command],
             cwd=settings.BASE_DIR,

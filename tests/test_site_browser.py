@@ -1,5 +1,5 @@
-"""Real Chromium at phone and desktop widths: axe-core finds no serious or critical accessibility
-problems, nothing scrolls sideways and the console stays clean."""
+"""Real Chromium at phone and desktop widths: axe-core finds no accessibility problem of any
+impact on any public page type, nothing scrolls sideways and the console stays clean."""
 
 import os
 from pathlib import Path
@@ -9,12 +9,24 @@ from django.urls import reverse
 import pytest
 from playwright.sync_api import expect
 
-from articles.models import Author, Category
+from articles.models import Author, Category, StandardPage
+from tests.comment_builders import make_comment
 from tests.conftest import comparison_table, paragraph
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
-PAGES = ["home", "index", "article", "author", "search", "no_results", "contact"]
+PAGES = [
+    "home",
+    "index",
+    "article",
+    "author",
+    "category",
+    "tag",
+    "standard",
+    "search",
+    "no_results",
+    "contact",
+]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -58,11 +70,23 @@ def site_urls(organization, index_page, make_article, author, image):
     )
     make_article(title="Writing posts people share", category=social, authors=[sam], tags=["smo"])
     make_article(title="Local search quick wins", hero_image=image, tags=["seo"])
+    reply_to = make_comment(article, name="Ana")
+    make_comment(article, name="Team", parent=reply_to)
+    make_comment(article, name="Ben")
+    privacy = index_page.get_parent().add_child(
+        instance=StandardPage(
+            title="Privacy notice", slug="privacy", body="<h2>What we keep</h2><p>Little.</p>"
+        )
+    )
+    privacy.save_revision().publish()
     return {
         "home": "/",
         "index": "/articles/",
         "article": article.url,
         "author": "/articles/author/maya-okafor/",
+        "category": "/articles/category/social/",
+        "tag": "/articles/tag/seo/",
+        "standard": privacy.url,
         "search": "/search/?q=optimisation",
         "no_results": "/search/?q=zzyzx",
         "contact": reverse("leads:contact"),
@@ -71,7 +95,8 @@ def site_urls(organization, index_page, make_article, author, image):
 
 def open_page(browser, live_server, url, width):
     viewport_width, height = WIDTHS[width]
-    context = browser.new_context(viewport={"width": viewport_width, "height": height})
+    # axe-core is injected as an inline script, which the site's Content-Security-Policy refuses.
+    context = browser.new_context(viewport={"width": viewport_width, "height": height}, bypass_csp=True)
     page = context.new_page()
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -91,16 +116,16 @@ def open_page(browser, live_server, url, width):
 def test_page_is_accessible_fits_the_screen_and_logs_no_errors(
     browser, live_server, site_urls, axe_script, name, width
 ):
-    """No serious or critical axe-core violations, no sideways scrolling, no console errors."""
+    """No axe-core violations of any impact, no sideways scrolling, no console errors."""
     page, errors = open_page(browser, live_server, site_urls[name], width)
-    page.add_script_tag(path=axe_script)
+    # Evaluated through DevTools: a <script> tag of test code would break the page's own CSP.
+    page.evaluate(Path(axe_script).read_text())
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [
+    violations = [
         f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']]}"
         for violation in results["violations"]
-        if violation["impact"] in ("serious", "critical")
     ]
-    assert serious == []
+    assert violations == []
     scroll_width, client_width = page.evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )

@@ -48,20 +48,26 @@ def test_site_feed_lists_live_articles_newest_first(client, articles, url, versi
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
-def test_category_feed_lists_only_that_category(client, articles, kind):
-    """A category's feed holds only its own articles."""
-    feed = parse(client, f"/feeds/category/social/{kind}/")
-    assert [entry.title for entry in feed.entries] == ["Joint piece", "Audience growth"]
-    assert "Social" in feed.feed.title
-    assert feed.feed.link == "http://testserver/articles/category/social/"
-
-
-@pytest.mark.parametrize("kind", ["rss", "atom"])
-def test_author_feed_lists_only_that_author(client, articles, kind):
-    """An author's feed holds the articles they wrote or co-wrote."""
-    feed = parse(client, f"/feeds/author/maya-okafor/{kind}/")
-    assert [entry.title for entry in feed.entries] == ["Joint piece", "Ranking basics"]
-    assert "Maya Okafor" in feed.feed.title
+@pytest.mark.parametrize(
+    ("path", "titles", "named", "link"),
+    [
+        ("category/social", ["Joint piece", "Audience growth"], "Social", "/articles/category/social/"),
+        (
+            "author/maya-okafor",
+            ["Joint piece", "Ranking basics"],
+            "Maya Okafor",
+            "/articles/author/maya-okafor/",
+        ),
+    ],
+)
+def test_category_and_author_feeds_list_only_their_articles(
+    client, articles, kind, path, titles, named, link
+):
+    """A category's feed holds only its own articles, an author's the ones they wrote or co-wrote."""
+    feed = parse(client, f"/feeds/{path}/{kind}/")
+    assert [entry.title for entry in feed.entries] == titles
+    assert named in feed.feed.title
+    assert feed.feed.link == "http://testserver" + link
 
 
 def test_feed_for_unknown_category_is_404(client, articles):

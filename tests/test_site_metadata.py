@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from articles.images import draw_image
 from articles.models import Author, StandardPage
-from comments.tasks import unsubscribe_token
+from comments.tokens import unsubscribe_token
 from tests.comment_builders import make_comment
 from tests.conftest import paragraph
 

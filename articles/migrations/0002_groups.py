@@ -1,5 +1,6 @@
-"""Editors (marketing) write, publish and file articles; Sales get into the admin.
-Wagtail creates "Editors" itself; later migrations add comment and lead permissions."""
+"""Editors (marketing) write, publish and file articles. Wagtail creates "Editors" itself;
+the comments and leads apps grant their own permissions in their own migrations (leads
+creates the Sales group)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -35,9 +36,7 @@ def create_groups(apps, schema_editor):
 
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     editors, _ = Group.objects.get_or_create(name="Editors")
-    sales, _ = Group.objects.get_or_create(name="Sales")
     editors.permissions.add(access_admin)
-    sales.permissions.add(access_admin)
 
     root_page = Page.objects.get(depth=1)
     for codename in EDITOR_PAGE_PERMISSIONS:

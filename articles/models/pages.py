@@ -6,7 +6,7 @@ import math
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
-from django.db.models import Count, Max, Q, prefetch_related_objects
+from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -22,7 +22,9 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from articles.panels import ReadinessPanel
 
+from .routing import FastRouteMixin, private_q
 from .snippets import Author, Category
 
 
@@ -64,7 +66,8 @@ class SeoMixin(models.Model):
         abstract = True
 
 
-class HomePage(SeoMixin, Page):
+class HomePage(FastRouteMixin, SeoMixin, Page):
+    route_select_related = ("social_image",)
     intro = models.TextField(blank=True, help_text="A sentence or two under the site name.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -80,8 +83,10 @@ class HomePage(SeoMixin, Page):
         return context
 
 
-class StandardPage(SeoMixin, Page):
+class StandardPage(FastRouteMixin, SeoMixin, Page):
     """A plain page for the privacy notice, "About us" and the like."""
+
+    route_select_related = ("social_image",)
 
     intro = models.TextField(blank=True)
     body = RichTextField(features=RICH_TEXT_FEATURES + ["h2"])
@@ -94,7 +99,8 @@ class StandardPage(SeoMixin, Page):
     subpage_types = ["articles.StandardPage"]
 
 
-class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
+class ArticleIndexPage(RoutablePageMixin, FastRouteMixin, SeoMixin, Page):
+    route_select_related = ("social_image",)
     intro = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -124,15 +130,17 @@ class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
                     urls.append({"location": location, "lastmod": lastmod})
         return urls
 
+    def get_cached_paths(self):
+        """The index and every listing below it, which a CDN purge of the index drops too."""
+        base = self.get_full_url()
+        return ["/", *(item["location"].removeprefix(base) for item in self.get_sitemap_urls()[1:])]
+
     def listing_url(self, route, slug):
         """URL of an author, category or tag listing: listing_url("author", author.slug)."""
         return self.url + self.reverse_subpage(route, kwargs={"slug": slug})
 
-    def paginate(self, request, queryset):
-        return paginate(request, queryset)
-
     def render_listing(self, request, queryset, template=None, **extra):
-        context = {"articles": self.paginate(request, queryset), **extra}
+        context = {"articles": paginate(request, queryset), **extra}
         return self.render(request, template=template, context_overrides=context)
 
     @path("")
@@ -181,28 +189,41 @@ class ArticleTag(TaggedItemBase):
     )
 
 
+def authors_prefetch():
+    """Each article's author links with their authors, in one query."""
+    return Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
+
+
 class ArticlePageQuerySet(PageQuerySet):
-    def listing(self):
+    def private_q(self):
+        return private_q()
+
+    def listing(self, for_search=False):
         """Live articles, newest first, with what a card shows fetched up front.
 
         The approved-comment count comes through the `comments` reverse relation that the
-        comments app adds to every page, so articles needs no import from it.
+        comments app adds to every page, so articles needs no import from it. Search
+        backends read plain field filters only: `for_search` keeps Wagtail's privacy filter.
         """
+        live = self.live()
         return (
-            self.live()
-            .public()
+            (live.exclude(PageQuerySet.private_q(live)) if for_search else live.public())
             .select_related("hero_image", "category")
-            .prefetch_related("article_authors__author", "tags")
+            .prefetch_related(authors_prefetch(), "tags")
             .annotate(
                 approved_comment_count=Count("comments", filter=Q(comments__status="approved"), distinct=True)
             )
             .order_by("-first_published_at", "-pk")
         )
 
-    def related_to(self, article):
-        """Other live articles sharing the article's category or a tag, newest first."""
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        shares = Q(pk__in=ArticleTag.objects.filter(tag__in=tag_ids).values("content_object"))
+    def related_to(self, article, in_memory=False):
+        """Other live articles sharing the article's category or a tag, newest first;
+        `in_memory` reads the article's tags from the instance (a preview's unsaved ones)."""
+        if in_memory:
+            tags = [tag.pk for tag in article.tags.all()]
+        else:  # a subquery rather than a query of its own
+            tags = ArticleTag.objects.filter(content_object=article).values("tag")
+        shares = Q(pk__in=ArticleTag.objects.filter(tag__in=tags).values("content_object"))
         if article.category_id:
             shares |= Q(category_id=article.category_id)
         return self.listing().filter(shares).exclude(pk=article.pk)
@@ -215,7 +236,7 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("author")]
 
 
-class ArticlePage(SeoMixin, Page):
+class ArticlePage(FastRouteMixin, SeoMixin, Page):
     intro = models.TextField(help_text="One or two sentences: shown on listings and as the summary.")
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -238,6 +259,7 @@ class ArticlePage(SeoMixin, Page):
     )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    route_select_related = ("category", "hero_image", "social_image")
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -249,6 +271,7 @@ class ArticlePage(SeoMixin, Page):
         MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], "Filing"),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
+    promote_panels = [ReadinessPanel(heading="Readiness and results"), *SeoMixin.promote_panels]
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -261,13 +284,25 @@ class ArticlePage(SeoMixin, Page):
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    preview_modes = [("", "Article"), ("share", "Share previews")]
+
+    # A bulk import (import_wordpress) saves each page several times and indexes it once, at the end.
+    search_index_on_save = True
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.estimate_reading_minutes()
         super().save(*args, **kwargs)
         # The search index was updated on post_save, before modelcluster wrote the authors and
         # tags it holds; index again now that they are in the database.
-        index.insert_or_update_object(self)
+        if self.search_index_on_save:
+            index.insert_or_update_object(self)
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "share":
+            from articles.share_previews import share_previews  # it imports the models
+
+            return share_previews(self, request)
+        return super().serve_preview(request, mode_name)
 
     def estimate_reading_minutes(self):
         text = " ".join([self.intro, *self.body.stream_block.get_searchable_content(self.body)])
@@ -288,11 +323,14 @@ class ArticlePage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if not getattr(request, "is_preview", False):
-            # The byline, author box, meta tags and JSON-LD all read these; fetch them once.
-            # (A preview keeps the unsaved authors and tags it holds in memory.)
-            prefetch_related_objects([self], "article_authors__author", "tags")
+        # A preview keeps the unsaved authors and tags it holds in memory.
+        preview = getattr(request, "is_preview", False)
+        related = ArticlePage.objects.related_to(self, in_memory=preview).prefetch_related(None)
+        related = list(related[: settings.ARTICLES_RELATED_COUNT])
+        # The byline, author box, meta tags, JSON-LD and related cards read these: one
+        # prefetch for the article and its related articles.
+        prefetch_related_objects(related if preview else [self, *related], authors_prefetch(), "tags")
         context["index_page"] = self.get_parent().specific
         context["heading_anchors"] = set()  # filled by HeadingBlock, so each heading's id is unique
-        context["related_articles"] = ArticlePage.objects.related_to(self)[: settings.ARTICLES_RELATED_COUNT]
+        context["related_articles"] = related
         return context

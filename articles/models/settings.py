@@ -5,9 +5,11 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from site_cache import CachedSiteSetting
+
 
 @register_setting(icon="site")
-class OrganizationSettings(BaseSiteSetting):
+class OrganizationSettings(CachedSiteSetting, BaseSiteSetting):
     name = models.CharField(max_length=120, default="Northwind Digital")
     url = models.URLField(blank=True, help_text="The agency's main address; the site's own when blank.")
     logo = models.ForeignKey(

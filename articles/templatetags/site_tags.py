@@ -4,6 +4,8 @@ from django import template
 from django.conf import settings
 from django.db.models import Count
 
+from wagtail.images.models import ResponsiveImage
+
 from articles.models import ArticlePage, ArticleTag, Category
 from articles.sharing import share_links as build_share_links
 
@@ -43,3 +45,14 @@ def page_query(context, number):
 @register.simple_tag
 def share_links(meta):
     return build_share_links(meta.canonical_url, meta.headline)
+
+
+@register.simple_tag
+def distinct_srcset_image(image, specs, **attrs):
+    """Like `{% srcset_image %}` with the specs space-separated, but an image narrower than a
+    requested width is listed once: Wagtail would repeat the same width, which the HTML
+    checker refuses."""
+    by_width = {}
+    for rendition in image.get_renditions(*specs.split()).values():
+        by_width.setdefault(rendition.width, rendition)
+    return ResponsiveImage(by_width, attrs)

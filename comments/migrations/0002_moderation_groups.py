@@ -33,7 +33,9 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("comments", "0001_initial"),
-        ("articles", "0002_groups"),
+        # Wagtail's initial data creates "Editors" and "Moderators"; access_admin comes from wagtailadmin.
+        ("wagtailcore", "0002_initial_data"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

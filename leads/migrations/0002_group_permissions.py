@@ -1,4 +1,6 @@
-"""Sales work leads (view, change); Editors (marketing) only see lead counts per article."""
+"""The Sales group, which works leads (admin access, view, change); Editors (marketing) only
+see lead counts per article. Idempotent: on databases where an older articles migration
+made Sales, it only adds what is missing."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -17,6 +19,8 @@ def grant(apps, schema_editor):
     for group_name, codenames in (("Sales", SALES), ("Editors", EDITORS)):
         group, _ = Group.objects.get_or_create(name=group_name)
         group.permissions.add(*Permission.objects.filter(content_type__app_label="leads", codename__in=codenames))
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    Group.objects.get(name="Sales").permissions.add(access_admin)
 
 
 def revoke(apps, schema_editor):
@@ -29,7 +33,9 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("leads", "0001_initial"),
-        ("articles", "0002_groups"),
+        # Wagtail's initial data creates "Editors"; access_admin comes from wagtailadmin.
+        ("wagtailcore", "0002_initial_data"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

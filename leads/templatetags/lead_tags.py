@@ -1,6 +1,8 @@
 from django import template
 from django.conf import settings
 
+from antispam.rendering import render_form
+
 from ..forms import CallbackForm
 
 register = template.Library()
@@ -15,4 +17,5 @@ def callback_form(context, page=None):
     initial = {}
     if page is not None:
         initial = {"source_page": page.pk, "source_url": settings.SITE_BASE_URL + (page.url or "")}
-    return {"form": CallbackForm(initial=initial), "request": context.get("request")}
+    form = CallbackForm(initial=initial)
+    return {"form": form, "form_html": render_form(form), "request": context.get("request")}

@@ -1,12 +1,13 @@
 """Production: secrets from the environment; HTTPS behaviour follows SITE_BASE_URL's scheme."""
 
+import ipaddress
 import os
+from urllib.parse import urlsplit
 
 import django
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SITE_BASE_URL
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if (
@@ -18,6 +19,29 @@ if (
         "Set SECRET_KEY to a random value of at least 50 characters "
         '(python -c "import secrets; print(secrets.token_urlsafe(50))").'
     )
+
+
+def is_loopback(host):
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# No silent default here: without https the redirect, Secure cookies and HSTS switch off,
+# which only a server on this machine's loopback (local checks, benchmarks) may do.
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "").rstrip("/")
+_base = urlsplit(SITE_BASE_URL)
+if not (_base.scheme == "https" and _base.hostname) and not (
+    _base.scheme == "http" and is_loopback(_base.hostname or "")
+):
+    raise ImproperlyConfigured(
+        "Set SITE_BASE_URL to the site's public https address (https://blog.example.com); "
+        "plain http is allowed only on loopback (http://127.0.0.1:8000)."
+    )
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 
 DEBUG = False
 

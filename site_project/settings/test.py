@@ -8,7 +8,12 @@ from .base import email_settings
 
 SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "page_generation": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "generation"},
+}
+# Off by default, so other tests see each response rendered; tests/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
 globals().update(email_settings("django.core.mail.backends.locmem.EmailBackend"))
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Each test process writes images to its own throwaway folder.

@@ -10,7 +10,7 @@
     function load() {
         try {
             return JSON.parse(window.sessionStorage.getItem(KEY)) || null;
-        } catch (error) {
+        } catch {
             return null;
         }
     }
@@ -19,7 +19,7 @@
         try {
             var from = new URL(document.referrer);
             return from.host !== window.location.host ? document.referrer : "";
-        } catch (error) {
+        } catch {
             return "";
         }
     }
@@ -33,7 +33,7 @@
         UTM.forEach(function (name) { visit[name] = params.get(name) || ""; });
         try {
             window.sessionStorage.setItem(KEY, JSON.stringify(visit));
-        } catch (error) {
+        } catch {
             // Storage refused (private mode): the server-side fallback still applies.
         }
     }

@@ -5,7 +5,7 @@ from leads.models import Lead
 
 
 class Command(BaseCommand):
-    help = "Delete lost and spam leads untouched for LEADS_RETENTION_DAYS (run it daily)."
+    help = "Delete lost and spam leads (and their history) untouched for LEADS_RETENTION_DAYS (run it daily)."
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=settings.LEADS_RETENTION_DAYS)
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         leads = Lead.objects.purgeable(days)
         count = leads.count()
         if not dry_run:
-            leads.delete()
+            leads.delete_with_history()
         self.stdout.write(
             f"{'Would delete' if dry_run else 'Deleted'} {count} lost or spam lead(s) older than {days} days."
         )

@@ -1,0 +1,27 @@
+"""Stamps each HTML page with a form token signed as it is served.
+
+Forms render TOKEN_PLACEHOLDER where their fill-time token goes, so a page kept in the page
+cache holds no timestamp; this middleware sits above the page cache and replaces the
+placeholder in every HTML response, cached or freshly rendered, with the time of serving.
+The minimum fill time is then measured from when this visitor got the page.
+"""
+
+from .defences import TOKEN_PLACEHOLDER, issue_token
+
+_PLACEHOLDER = TOKEN_PLACEHOLDER.encode()
+
+
+def stamp_form_tokens(get_response):
+    def middleware(request):
+        response = get_response(request)
+        if (
+            not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and _PLACEHOLDER in response.content
+        ):
+            response.content = response.content.replace(_PLACEHOLDER, issue_token().encode())
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response
+
+    return middleware

@@ -1,0 +1,112 @@
+"""Backups: backup_site and restore_site bring the database and the media folder back in a
+fresh database, with the same pages, revisions, comments and leads, on SQLite and PostgreSQL."""
+
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+import psycopg
+import pytest
+
+from tests import production_support
+from tests.production_support import manage, prepare_demo_site, production_env
+
+demo_site = production_support.demo_site
+COUNTED = ["wagtailcore_page", "wagtailcore_revision", "comments_comment", "leads_lead"]
+
+
+def counts(query):
+    return {table: query(f"SELECT count(*) FROM {table}") for table in COUNTED}
+
+
+def sqlite_counts(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        found = counts(lambda sql: db.execute(sql).fetchone()[0])
+    db.close()
+    return found
+
+
+def media_files(root):
+    return sorted(str(path.relative_to(root)) for path in Path(root).rglob("*") if path.is_file())
+
+
+def check_media_restored(source, target):
+    assert media_files(target) == media_files(source)
+    assert any(name.startswith("original_images/") for name in media_files(target))
+
+
+def test_sqlite_backup_restores_into_a_fresh_database(demo_site, tmp_path):
+    """Backed up from the demo site, restored into a new SQLite file and media folder: same counts, same files."""
+    data_dir, port = demo_site
+    source = production_env(data_dir, port)
+    manage(source, "backup_site", str(tmp_path / "backup"))
+    fresh = tmp_path / "fresh"
+    target = production_env(fresh, port)
+    fresh.mkdir()
+    output = manage(target, "restore_site", str(tmp_path / "backup")).stdout.decode()
+    assert "every count as backed up" in output
+    original = sqlite_counts(data_dir / "site.sqlite3")
+    assert all(original[table] > 0 for table in COUNTED), original
+    assert sqlite_counts(fresh / "site.sqlite3") == original
+    check_media_restored(data_dir / "media", fresh / "media")
+    manage(target, "migrate", "--check")  # the restored schema lacks no migration
+
+
+def test_restore_refuses_a_database_that_holds_data(demo_site, tmp_path):
+    """restore_site never overwrites a live database unless told to with --replace."""
+    data_dir, port = demo_site
+    env = production_env(data_dir, port)
+    manage(env, "backup_site", str(tmp_path / "backup"))
+    refused = subprocess.run(
+        [sys.executable, "manage.py", "restore_site", str(tmp_path / "backup")],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 1 and "The database is not empty" in refused.stderr
+
+
+def postgres_url(suffix):
+    db = settings.DATABASES["default"]
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}_{suffix}"
+
+
+def recreate(url):
+    parts = urlsplit(url)
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{parts.path[1:]}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{parts.path[1:]}"')
+
+
+def postgres_counts(url):
+    with psycopg.connect(url) as conn:
+        return counts(lambda sql: conn.execute(sql).fetchone()[0])
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="runs with the suite on PostgreSQL (scratch databases beside the test database)",
+)
+def test_postgresql_backup_restores_into_a_fresh_database(tmp_path):
+    """pg_dump of a demo site, pg_restore into a new database: same pages, revisions, comments and leads."""
+    source_url, target_url = postgres_url("backup_source"), postgres_url("backup_target")
+    for url in (source_url, target_url):
+        recreate(url)
+    (tmp_path / "source").mkdir()
+    source = production_env(tmp_path / "source", 8000, DATABASE_URL=source_url)
+    prepare_demo_site(source)
+    manage(source, "backup_site", str(tmp_path / "backup"))
+    target = production_env(tmp_path / "target", 8000, DATABASE_URL=target_url)
+    output = manage(target, "restore_site", str(tmp_path / "backup")).stdout.decode()
+    assert "every count as backed up" in output
+    original = postgres_counts(source_url)
+    assert all(original[table] > 0 for table in COUNTED), original
+    assert postgres_counts(target_url) == original
+    check_media_restored(tmp_path / "source" / "media", tmp_path / "target" / "media")
