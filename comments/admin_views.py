@@ -24,7 +24,7 @@ from wagtail.snippets.views.snippets import IndexView, InspectView
 import django_filters
 
 from admin_access import refuse_with_403
-from site_project.admin_listing import EstimatedCountPaginator, HumanDateColumn, TextColumn, capped_count
+from admin_access.listing import EstimatedCountPaginator, HumanDateColumn, TextColumn, capped_count
 
 from . import moderation
 from .forms import MODERATE, StaffReplyForm

@@ -33,7 +33,7 @@ from wagtail.permissions import policy_registry
 
 import django_filters
 
-from site_project.admin_listing import EstimatedCountPaginator
+from admin_access.listing import EstimatedCountPaginator
 
 from . import actions
 from .models import SERVICE_CHOICES, Lead

@@ -10,7 +10,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from admin_access import refuse_urls_with_403, refuse_with_403
-from site_project.admin_listing import HumanDateColumn, TextColumn
+from admin_access.listing import HumanDateColumn, TextColumn
 
 from . import actions, page_figures
 from .admin_views import (

@@ -18,8 +18,8 @@ import pytest
 from comments import admin_views as comment_admin
 from comments.models import Comment
 from leads.models import Lead
-from site_project import admin_listing
-from site_project.admin_listing import HumanDateColumn, TextColumn
+from admin_access import listing as admin_listing
+from admin_access.listing import HumanDateColumn, TextColumn
 
 from .comment_builders import make_comment
 from .leads_support import make_lead, make_user
