@@ -15,11 +15,11 @@ from wagtail.admin.ui.tables import Column, DateColumn
 
 import pytest
 
+from admin_access import listing as admin_listing
+from admin_access.listing import HumanDateColumn, TextColumn
 from comments import admin_views as comment_admin
 from comments.models import Comment
 from leads.models import Lead
-from admin_access import listing as admin_listing
-from admin_access.listing import HumanDateColumn, TextColumn
 
 from .comment_builders import make_comment
 from .leads_support import make_lead, make_user
