@@ -7,7 +7,7 @@ Nothing here knows about comments or leads.
 
 import ipaddress
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django import forms
 from django.conf import settings
@@ -51,7 +51,13 @@ def client_user_agent(request):
 
 
 def issue_token(now=None):
-    return _signer.sign(str(int(now if now is not None else time.time())))
+    return _signed_second(int(now if now is not None else time.time()))
+
+
+@lru_cache(maxsize=4)
+def _signed_second(second):
+    # Every page served within one second carries the same token: sign it once.
+    return _signer.sign(str(second))
 
 
 def rate_limited(request, scope, key=None):

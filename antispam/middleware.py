@@ -14,14 +14,12 @@ _PLACEHOLDER = TOKEN_PLACEHOLDER.encode()
 def stamp_form_tokens(get_response):
     def middleware(request):
         response = get_response(request)
-        if (
-            not response.streaming
-            and response.get("Content-Type", "").startswith("text/html")
-            and _PLACEHOLDER in response.content
-        ):
-            response.content = response.content.replace(_PLACEHOLDER, issue_token().encode())
-            if response.has_header("Content-Length"):
-                response["Content-Length"] = str(len(response.content))
+        if not response.streaming and response.get("Content-Type", "").startswith("text/html"):
+            stamped = response.content.replace(_PLACEHOLDER, issue_token().encode())
+            if stamped is not response.content:  # bytes.replace gives the same object when none
+                response.content = stamped
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(stamped))
         return response
 
     return middleware
