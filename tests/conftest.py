@@ -197,6 +197,19 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+def mute_editing_session_release(context):
+    """The page editor sends a "release" beacon to the live server as it closes; arriving while
+    the test's database is being flushed, its write fails the teardown ("database table is
+    locked"). No test here looks at editing sessions, so the beacon never leaves the browser."""
+    context.route("**/editing-sessions/release/**", lambda route: route.abort())
+    return context
+
+
+@pytest.fixture
+def context(context):
+    return mute_editing_session_release(context)
+
+
 @pytest.fixture
 def console_errors(page):
     """Collects console errors and uncaught exceptions from the Playwright page."""

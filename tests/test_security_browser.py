@@ -8,7 +8,7 @@ import pytest
 
 from comments.models import Comment
 from tests.comment_builders import make_comment
-from tests.conftest import paragraph
+from tests.conftest import mute_editing_session_release, paragraph
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -42,7 +42,7 @@ def article(organization, make_article, image):
 
 
 def visit(browser, live_server, url, session_cookie=None):
-    context = browser.new_context()
+    context = mute_editing_session_release(browser.new_context())
     if session_cookie:
         context.add_cookies([{"name": "sessionid", "value": session_cookie, "url": live_server.url}])
     page = context.new_page()
@@ -50,7 +50,9 @@ def visit(browser, live_server, url, session_cookie=None):
     console = []
     page.on("console", lambda message: console.append(message.text))
     response = page.goto(live_server.url + url, wait_until="load")
-    page.wait_for_timeout(500)  # deferred scripts and widget set-up
+    # Deferred scripts and widget set-up; the editor's own requests (editing session, preview)
+    # must be answered before the context closes and the test database is flushed.
+    page.wait_for_load_state("networkidle")
     violations = page.evaluate("window.__cspViolations")
     context.close()
     return response, violations, [text for text in console if "Content Security Policy" in text]

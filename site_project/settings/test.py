@@ -21,3 +21,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="site-test-media-"))
 SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 ALLOWED_HOSTS = ["*"]
+# The page editor pings its editing session once on load; no later ping may reach a live
+# server after a browser test has ended (tests/conftest.py mutes the closing beacon).
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
