@@ -86,6 +86,7 @@ def prepare(database_url, data_dir, port):
         "DATABASE_URL": database_url,
         "STATIC_ROOT": str(data_dir / "static"),
         "MEDIA_ROOT": str(data_dir / "media"),
+        "PAGE_CACHE_DIR": str(data_dir / "page-cache"),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage(env, "migrate", "--no-input")

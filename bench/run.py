@@ -115,6 +115,7 @@ def site_env(base, data, port, page_cache):
         "DATABASE_URL": f"sqlite:///{data / 'site.sqlite3'}",
         "STATIC_ROOT": str(data / "static"),
         "MEDIA_ROOT": str(data / "media"),
+        "PAGE_CACHE_DIR": str(data / "page-cache"),
     }
     env.pop("PAGE_CACHE_SECONDS", None)  # on: the site's default lifetime
     if not page_cache:

@@ -12,7 +12,7 @@ export DJANGO_SETTINGS_MODULE=site_project.settings.production
 export SECRET_KEY=${SECRET_KEY:-$(.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(50))")}
 export SITE_BASE_URL=http://127.0.0.1:$PORT
 export DATABASE_URL=${DATABASE_URL:-sqlite:///$DATA/site.sqlite3}
-export STATIC_ROOT=$DATA/static MEDIA_ROOT=$DATA/media
+export STATIC_ROOT=$DATA/static MEDIA_ROOT=$DATA/media PAGE_CACHE_DIR=$DATA/page-cache
 .venv/bin/python manage.py migrate --no-input -v0
 .venv/bin/python manage.py collectstatic --no-input -v0
 .venv/bin/python manage.py load_demo_content --force >/dev/null

@@ -28,7 +28,7 @@ collect_purge_urls = Signal()
 
 
 def _store():
-    return caches[settings.PAGE_CACHE_GENERATION_CACHE]
+    return caches[settings.SHARED_CACHE]
 
 
 def current_generation():

@@ -5,7 +5,7 @@ import os
 import shutil
 
 import django
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connections
 
 from wagtail.models import Page, Site
@@ -44,9 +44,11 @@ CHROMIUM_ARGS = [
 def fresh_rate_limits():
     """Each test starts with no submissions counted against its IP address (the rate limits
     and other cached values live in the test cache, which no test should inherit)."""
-    cache.clear()
+    for store in (cache, caches["shared"]):
+        store.clear()
     yield
-    cache.clear()
+    for store in (cache, caches["shared"]):
+        store.clear()
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ def production_env(data_dir, port, **extra):
         "DATABASE_URL": f"sqlite:///{data_dir / 'site.sqlite3'}",
         "STATIC_ROOT": str(data_dir / "static"),
         "MEDIA_ROOT": str(data_dir / "media"),
+        "PAGE_CACHE_DIR": str(data_dir / "page-cache"),
         **extra,
     }
 

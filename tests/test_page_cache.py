@@ -318,7 +318,7 @@ def test_with_redis_every_process_sees_the_cached_page_and_its_invalidation(
         "LOCATION": "redis://127.0.0.1:6379/2",
         "KEY_PREFIX": f"page-cache-test-{time.monotonic_ns()}",
     }
-    settings.CACHES = {"default": redis, "page_generation": redis}
+    settings.CACHES = {"default": redis, "shared": redis}
     from django.core.cache import caches
 
     server = caches["default"]._cache.get_client()

@@ -38,6 +38,7 @@ def production_server(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "PAGE_CACHE_DIR": str(tmp_path / "page-cache"),
     }
     for command in (
         ["migrate", "--no-input"],

@@ -234,10 +234,11 @@ PAGE_CACHE_SITE_WIDE_MODELS = [
     "wagtailimages.Image",
     "wagtailcore.Site",
 ]
-# The page cache's generation must change for every app process at once: in Redis when
-# there is one, otherwise in a file cache that all processes on this machine share.
-PAGE_CACHE_GENERATION_CACHE = "page_generation"
-CACHES[PAGE_CACHE_GENERATION_CACHE] = (
+# What must change for every app process at once (the page cache's generation, the cached
+# Site and site settings): in Redis when there is one, otherwise in a file cache that all
+# processes on this machine share.
+SHARED_CACHE = "shared"
+CACHES[SHARED_CACHE] = (
     CACHES["default"]
     if REDIS_URL
     else {
