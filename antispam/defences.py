@@ -12,7 +12,7 @@ from functools import lru_cache, wraps
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -65,12 +65,15 @@ def rate_limited(request, scope, key=None):
     such as an email address); True once it is used up. The count lives in the cache, so
     every app server sees the same one."""
     limit, window = settings.ANTISPAM_RATE_LIMITS[scope]
+    # SHARED_CACHE: every worker of the server counts into one allowance (Redis, or without
+    # it a file cache whose count may slip by one under a race; a limit, not a ledger).
+    counts = caches[settings.SHARED_CACHE]
     key = f"antispam:{scope}:{client_ip(request) if key is None else key}"
-    cache.add(key, 0, timeout=window)
+    counts.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
+        count = counts.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
+        counts.set(key, 1, timeout=window)
         count = 1
     return count > limit
 
