@@ -59,6 +59,53 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads (images, their renditions, documents) go to an S3-compatible bucket when one is
+# named, so every app server sees the same files without a shared MEDIA_ROOT. boto3 reads
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an instance role) itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _s3_options = {
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),  # MinIO, Ceph, R2...
+        "region_name": os.environ.get("AWS_S3_REGION_NAME"),
+        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN"),  # a CDN in front of the bucket
+        "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE"),  # "path" for most MinIO
+        "location": os.environ.get("AWS_LOCATION"),  # a folder inside the bucket
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            **{name: value for name, value in _s3_options.items() if value},
+            # Image URLs end up in cached pages and Varnish: plain URLs, not signed ones that
+            # expire. Documents stay behind /documents/<id>/ (privacy checks), so the bucket
+            # must make public only original_images/ and images/ (README).
+            "querystring_auth": False,
+            # A second "logo.png" gets a name of its own, as on the filesystem.
+            "file_overwrite": False,
+        },
+    }
+    # The bucket (or its CDN) serves images; Django no longer serves /media/.
+    SERVE_MEDIA = False
+    # Pages may show images from there: add its origin to the policies' img-src.
+    if _s3_options["custom_domain"]:
+        _media_origins = [f"https://{_s3_options['custom_domain']}"]
+    elif _s3_options["endpoint_url"]:
+        _endpoint = urlsplit(_s3_options["endpoint_url"])
+        _media_origins = [
+            f"{_endpoint.scheme}://{_endpoint.netloc}",
+            f"{_endpoint.scheme}://*.{_endpoint.netloc}",
+        ]
+    else:
+        _media_origins = ["https://*.amazonaws.com"]
+    for _policy in (
+        CONTENT_SECURITY_POLICY,  # noqa: F405
+        ADMIN_CONTENT_SECURITY_POLICY,  # noqa: F405
+        ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY,  # noqa: F405
+    ):
+        _policy["DIRECTIVES"] = {
+            **_policy["DIRECTIVES"],
+            "img-src": [*_policy["DIRECTIVES"]["img-src"], *_media_origins],
+        }
 
 # Served over HTTPS unless the base URL says otherwise (plain http on loopback for checks).
 HTTPS = SITE_BASE_URL.startswith("https://")
