@@ -6,7 +6,7 @@ import math
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
-from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
+from django.db.models import Max, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -24,7 +24,8 @@ from taggit.models import Tag, TaggedItemBase
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from articles.panels import ReadinessPanel
 
-from .routing import FastRouteMixin, private_q
+from .listing import ListingManagerMixin, approved_comment_count
+from .routing import FastRouteMixin, live_children, private_q
 from .snippets import Author, Category
 
 
@@ -80,6 +81,7 @@ class HomePage(FastRouteMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = ArticlePage.objects.listing().descendant_of(self)[:6]
+        context["first_child"] = next(iter(live_children(request, self)), None)  # "All articles"
         return context
 
 
@@ -202,17 +204,16 @@ class ArticlePageQuerySet(PageQuerySet):
         """Live articles, newest first, with what a card shows fetched up front.
 
         The approved-comment count comes through the `comments` reverse relation that the
-        comments app adds to every page, so articles needs no import from it. Search
-        backends read plain field filters only: `for_search` keeps Wagtail's privacy filter.
+        comments app adds to every page (approved_comment_count), so articles needs no import
+        from it. Search backends read plain field filters only: `for_search` keeps Wagtail's
+        privacy filter.
         """
         live = self.live()
         return (
             (live.exclude(PageQuerySet.private_q(live)) if for_search else live.public())
             .select_related("hero_image", "category")
             .prefetch_related(authors_prefetch(), "tags")
-            .annotate(
-                approved_comment_count=Count("comments", filter=Q(comments__status="approved"), distinct=True)
-            )
+            .annotate(approved_comment_count=approved_comment_count())
             .order_by("-first_published_at", "-pk")
         )
 
@@ -227,6 +228,10 @@ class ArticlePageQuerySet(PageQuerySet):
         if article.category_id:
             shares |= Q(category_id=article.category_id)
         return self.listing().filter(shares).exclude(pk=article.pk)
+
+
+class ArticlePageManager(ListingManagerMixin, PageManager.from_queryset(ArticlePageQuerySet)):
+    pass
 
 
 class ArticleAuthor(Orderable):
@@ -258,7 +263,7 @@ class ArticlePage(FastRouteMixin, SeoMixin, Page):
         default=True, help_text="Untick to close comments; approved comments stay visible."
     )
 
-    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    objects = ArticlePageManager()
     route_select_related = ("category", "hero_image", "social_image")
 
     content_panels = Page.content_panels + [

@@ -1,10 +1,12 @@
 """Listing filters, pagination links and share links for the public templates."""
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
 from django.db.models import Count
 
-from wagtail.images.models import ResponsiveImage
+from wagtail.images.models import Filter, ResponsiveImage
 
 from articles.models import ArticlePage, ArticleTag, Category
 from articles.sharing import share_links as build_share_links
@@ -53,6 +55,13 @@ def distinct_srcset_image(image, specs, **attrs):
     requested width is listed once: Wagtail would repeat the same width, which the HTML
     checker refuses."""
     by_width = {}
-    for rendition in image.get_renditions(*specs.split()).values():
+    for rendition in image.get_renditions(*filters(specs)).values():
         by_width.setdefault(rendition.width, rendition)
     return ResponsiveImage(by_width, attrs)
+
+
+@lru_cache(maxsize=64)
+def filters(specs):
+    """One Filter per spec per process: a Filter depends on its spec alone, and parsing its
+    operations (which Wagtail redoes for every new Filter) was most of a rendition lookup."""
+    return tuple(Filter(spec=spec) for spec in specs.split())
