@@ -218,8 +218,9 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
     def related_to(self, article, in_memory=False):
-        """Other live articles sharing the article's category or a tag, newest first;
-        `in_memory` reads the article's tags from the instance (a preview's unsaved ones)."""
+        """The others of these articles that share the article's category or a tag (on a
+        `listing()`: its related articles); `in_memory` reads the article's tags from the
+        instance (a preview's unsaved ones)."""
         if in_memory:
             tags = [tag.pk for tag in article.tags.all()]
         else:  # a subquery rather than a query of its own
@@ -227,7 +228,7 @@ class ArticlePageQuerySet(PageQuerySet):
         shares = Q(pk__in=ArticleTag.objects.filter(tag__in=tags).values("content_object"))
         if article.category_id:
             shares |= Q(category_id=article.category_id)
-        return self.listing().filter(shares).exclude(pk=article.pk)
+        return self.filter(shares).exclude(pk=article.pk)
 
 
 class ArticlePageManager(ListingManagerMixin, PageManager.from_queryset(ArticlePageQuerySet)):
@@ -330,7 +331,7 @@ class ArticlePage(FastRouteMixin, SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # A preview keeps the unsaved authors and tags it holds in memory.
         preview = getattr(request, "is_preview", False)
-        related = ArticlePage.objects.related_to(self, in_memory=preview).prefetch_related(None)
+        related = ArticlePage.objects.listing().related_to(self, in_memory=preview).prefetch_related(None)
         related = list(related[: settings.ARTICLES_RELATED_COUNT])
         # The byline, author box, meta tags, JSON-LD and related cards read these: one
         # prefetch for the article and its related articles.
