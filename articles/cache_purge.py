@@ -35,7 +35,7 @@ def _article_urls(article):
         urls.add(base)
         paths = _feeds("author", authors) + _feeds("category", categories)
         urls.update(settings.SITE_BASE_URL + path for path in paths)
-    related = ArticlePage.objects.live().related_to(article).order_by()
+    related = ArticlePage.objects.listing().related_to(article).order_by()
     urls.update(page.get_full_url() for page in related)
     return urls
 

@@ -6,7 +6,7 @@ import math
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
-from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
+from django.db.models import Max, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -24,7 +24,8 @@ from taggit.models import Tag, TaggedItemBase
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from articles.panels import ReadinessPanel
 
-from .routing import FastRouteMixin, private_q
+from .listing import ListingManagerMixin, approved_comment_count
+from .routing import FastRouteMixin, live_children, private_q
 from .snippets import Author, Category
 
 
@@ -80,6 +81,7 @@ class HomePage(FastRouteMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = ArticlePage.objects.listing().descendant_of(self)[:6]
+        context["first_child"] = next(iter(live_children(request, self)), None)  # "All articles"
         return context
 
 
@@ -202,23 +204,23 @@ class ArticlePageQuerySet(PageQuerySet):
         """Live articles, newest first, with what a card shows fetched up front.
 
         The approved-comment count comes through the `comments` reverse relation that the
-        comments app adds to every page, so articles needs no import from it. Search
-        backends read plain field filters only: `for_search` keeps Wagtail's privacy filter.
+        comments app adds to every page (approved_comment_count), so articles needs no import
+        from it. Search backends read plain field filters only: `for_search` keeps Wagtail's
+        privacy filter.
         """
         live = self.live()
         return (
             (live.exclude(PageQuerySet.private_q(live)) if for_search else live.public())
             .select_related("hero_image", "category")
             .prefetch_related(authors_prefetch(), "tags")
-            .annotate(
-                approved_comment_count=Count("comments", filter=Q(comments__status="approved"), distinct=True)
-            )
+            .annotate(approved_comment_count=approved_comment_count())
             .order_by("-first_published_at", "-pk")
         )
 
     def related_to(self, article, in_memory=False):
-        """Other live articles sharing the article's category or a tag, newest first;
-        `in_memory` reads the article's tags from the instance (a preview's unsaved ones)."""
+        """The others of these articles that share the article's category or a tag (on a
+        `listing()`: its related articles); `in_memory` reads the article's tags from the
+        instance (a preview's unsaved ones)."""
         if in_memory:
             tags = [tag.pk for tag in article.tags.all()]
         else:  # a subquery rather than a query of its own
@@ -226,7 +228,11 @@ class ArticlePageQuerySet(PageQuerySet):
         shares = Q(pk__in=ArticleTag.objects.filter(tag__in=tags).values("content_object"))
         if article.category_id:
             shares |= Q(category_id=article.category_id)
-        return self.listing().filter(shares).exclude(pk=article.pk)
+        return self.filter(shares).exclude(pk=article.pk)
+
+
+class ArticlePageManager(ListingManagerMixin, PageManager.from_queryset(ArticlePageQuerySet)):
+    pass
 
 
 class ArticleAuthor(Orderable):
@@ -258,7 +264,7 @@ class ArticlePage(FastRouteMixin, SeoMixin, Page):
         default=True, help_text="Untick to close comments; approved comments stay visible."
     )
 
-    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    objects = ArticlePageManager()
     route_select_related = ("category", "hero_image", "social_image")
 
     content_panels = Page.content_panels + [
@@ -325,7 +331,7 @@ class ArticlePage(FastRouteMixin, SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # A preview keeps the unsaved authors and tags it holds in memory.
         preview = getattr(request, "is_preview", False)
-        related = ArticlePage.objects.related_to(self, in_memory=preview).prefetch_related(None)
+        related = ArticlePage.objects.listing().related_to(self, in_memory=preview).prefetch_related(None)
         related = list(related[: settings.ARTICLES_RELATED_COUNT])
         # The byline, author box, meta tags, JSON-LD and related cards read these: one
         # prefetch for the article and its related articles.

@@ -72,3 +72,12 @@ class FastRouteMixin:
                 return None
             chain.append(node)
         return chain[::-1]
+
+
+def live_children(request, page):
+    """The live children of `page`, read once per request: the main menu lists the home
+    page's, and the home page links to the first of them."""
+    read = request.__dict__.setdefault("_live_children", {})
+    if page.pk not in read:
+        read[page.pk] = list(page.get_children().live())
+    return read[page.pk]

@@ -2,6 +2,8 @@ from django import template
 
 from wagtail.models import Site
 
+from articles.models.routing import live_children
+
 register = template.Library()
 
 
@@ -21,7 +23,7 @@ def main_menu(context):
     if site is None:
         return []
     page = context.get("page")
-    items = list(site.root_page.get_children().live().in_menu())
+    items = [child for child in live_children(context["request"], site.root_page) if child.show_in_menus]
     for item in items:
         item.current = ""
         if page is not None and page.url_path.startswith(item.url_path):

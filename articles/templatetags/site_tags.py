@@ -4,10 +4,10 @@ from django import template
 from django.conf import settings
 from django.db.models import Count
 
-from wagtail.images.models import ResponsiveImage
-
+from articles.cards import cards_html
 from articles.models import ArticlePage, ArticleTag, Category
 from articles.sharing import share_links as build_share_links
+from articles.srcset import distinct_srcset
 
 register = template.Library()
 
@@ -49,10 +49,10 @@ def share_links(meta):
 
 @register.simple_tag
 def distinct_srcset_image(image, specs, **attrs):
-    """Like `{% srcset_image %}` with the specs space-separated, but an image narrower than a
-    requested width is listed once: Wagtail would repeat the same width, which the HTML
-    checker refuses."""
-    by_width = {}
-    for rendition in image.get_renditions(*specs.split()).values():
-        by_width.setdefault(rendition.width, rendition)
-    return ResponsiveImage(by_width, attrs)
+    """{% distinct_srcset_image image "spec spec" attr=value %}: see articles.srcset."""
+    return distinct_srcset(image, specs, attrs)
+
+
+@register.simple_tag(takes_context=True)
+def article_cards(context, articles, eager_first=False):
+    return cards_html(articles, context.get("request"), eager_first)
