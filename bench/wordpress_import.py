@@ -59,7 +59,7 @@ def posts(count):
             ),
             creator="writer",
             categories=[("news", "News")],
-            tags=[("tag-{n % 20}", f"Tag {n % 20}")],
+            tags=[(f"tag-{n % 20}", f"Tag {n % 20}")],
             meta={"_yoast_wpseo_metadesc": f"Summary of post {n}."},
             comments=comments,
         )
