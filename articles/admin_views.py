@@ -124,6 +124,21 @@ def dismiss_check(request, page_id, check_id):
     )
 
 
+def restore_check(request, page_id, check_id):
+    """Undo a dismissal: the check counts in the page's score again (asked once, then a POST)."""
+    page = editable_article(request, page_id)
+    dismissal = get_object_or_404(CheckDismissal, page=page, check_id=check_id)
+    check = CHECKS_BY_ID.get(check_id)
+    if request.method == "POST":
+        dismissal.delete()
+        record(page)
+        messages.success(request, f"“{check.name if check else check_id}” counts for this page again.")
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request, "articles/admin/restore_check.html", {"page": page, "check": check, "dismissal": dismissal}
+    )
+
+
 class ReviewLinkForm(forms.ModelForm):
     class Meta:
         model = ReviewLink

@@ -16,7 +16,13 @@ from wagtail.signals import page_published
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from articles.admin_views import ReadinessReportView, dismiss_check, review_links, revoke_review_link
+from articles.admin_views import (
+    ReadinessReportView,
+    dismiss_check,
+    restore_check,
+    review_links,
+    revoke_review_link,
+)
 from articles.calendar import publishing_calendar
 from articles.models import ArticleIndexPage, ArticlePage, Author, Category, ReadinessSettings
 from articles.readiness.evaluate import record
@@ -126,6 +132,7 @@ def register_cockpit_urls():
         ),
         path("articles/calendar/", publishing_calendar, name="articles_calendar"),
         path("articles/<int:page_id>/dismiss/<str:check_id>/", dismiss_check, name="articles_dismiss_check"),
+        path("articles/<int:page_id>/restore/<str:check_id>/", restore_check, name="articles_restore_check"),
         path("articles/<int:page_id>/review-links/", review_links, name="articles_review_links"),
         path(
             "articles/<int:page_id>/review-links/<int:link_id>/revoke/",

@@ -76,6 +76,21 @@ def test_edit_view_panel_explains_and_dismissal_keeps_reason_who_and_when(client
     assert "Thin draft,60," in csv and "A short news item on purpose." in csv
 
 
+def test_a_dismissal_can_be_undone(client, editor, draft):
+    """The panel links a dismissed check to "Count it again"; after the POST it counts again."""
+    client.force_login(editor)
+    client.post(f"/admin/articles/{draft.pk}/dismiss/word_count/", {"reason": "News item."})
+    restore = f"/admin/articles/{draft.pk}/restore/word_count/"
+    assert restore in client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
+    confirm = client.get(restore)
+    assert confirm.status_code == 200 and "News item." in confirm.content.decode()
+    assert CheckDismissal.objects.filter(page=draft).exists()  # a GET changes nothing
+    assert client.post(restore).status_code == 302
+    assert not CheckDismissal.objects.filter(page=draft).exists()
+    assert ReadinessScore.objects.get(page=draft).score == 55
+    assert client.post(restore).status_code == 404  # nothing left to undo
+
+
 def test_report_sorts_by_score_and_listing_shows_it(client, editor, draft, make_article):
     """The report lists the weakest articles first and the page listing has a Readiness column."""
     good = make_article(title="Another", slug="another")

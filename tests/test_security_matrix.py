@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 
 import pytest
 
+from articles.models import CheckDismissal
 from comments.models import Comment
 from leads import actions
 
@@ -19,8 +20,16 @@ STAFF = {"editor", "moderator", "sales", "superuser"}
 EVERYONE = set(ROLES)
 # Wagtail's own Editors and Moderators groups edit pages.
 PAGE_EDITORS = {"editor", "moderator", "superuser"}
-# Wagtail's own views refuse with a redirect to the dashboard and a message, ours with 403.
-WAGTAIL_VIEWS = {"page history", "page edit", "comment settings"}
+# Wagtail's own views refuse with a redirect to the dashboard and a message, and so do the
+# cockpit's views of one page (as the page editor they belong to does); ours with 403.
+WAGTAIL_VIEWS = {
+    "page history",
+    "page edit",
+    "comment settings",
+    "dismiss a check",
+    "count a check again",
+    "review links",
+}
 
 # Personal data that must never reach an Editor or a visitor (and lead data never a Moderator).
 LEAD_DATA = [
@@ -87,6 +96,14 @@ def matrix(d):
         ("site history results", "get", "/admin/reports/site-history/results/", STAFF),
         ("page history", "get", f"/admin/pages/{article}/history/", PAGE_EDITORS),
         ("page edit", "get", f"/admin/pages/{article}/edit/", PAGE_EDITORS),
+        # The marketer's cockpit.
+        # Titles, scores and dates only: every staff member may see them.
+        ("readiness report", "get", "/admin/reports/readiness/", STAFF),
+        ("readiness report results", "get", "/admin/reports/readiness/results/", STAFF),
+        ("publishing calendar", "get", "/admin/articles/calendar/", STAFF),
+        ("dismiss a check", "get", f"/admin/articles/{article}/dismiss/word_count/", PAGE_EDITORS),
+        ("count a check again", "get", f"/admin/articles/{article}/restore/seo_title/", PAGE_EDITORS),
+        ("review links", "get", f"/admin/articles/{article}/review-links/", PAGE_EDITORS),
         # Public pages and endpoints.
         ("home", "get", "/", EVERYONE),
         ("article", "get", d["article"].url, EVERYONE),
@@ -121,6 +138,7 @@ def data(make_article, home):
         ip="203.0.113.77",
         source_page=article,
     )
+    CheckDismissal.objects.create(page=article, check_id="seo_title", reason="Matrix", dismissed_by=superuser)
     actions.add_note(lead, "Called, left a message", superuser)
     actions.change_status(lead, "contacted", superuser)
     comment = make_comment(
