@@ -2,7 +2,9 @@
 
 SQLite is copied with its online backup API, so the site may keep running (and writing)
 meanwhile; PostgreSQL with pg_dump's custom format and pg_restore. Uploaded media go into a
-tar.gz. A manifest records every table's row count, and a restore checks it got them all.
+tar.gz. A manifest records every table's row count as the copy holds it (not as the live
+database has it a moment later, when visitors may have written more), and a restore checks it
+got them all.
 Nothing here knows about the apps whose tables it copies.
 """
 
@@ -11,11 +13,12 @@ import os
 import sqlite3
 import subprocess
 import tarfile
+from contextlib import closing
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 SQLITE_FILE, PG_FILE, MEDIA_FILE, MANIFEST_FILE = (
@@ -29,11 +32,27 @@ SQLITE_FILE, PG_FILE, MEDIA_FILE, MANIFEST_FILE = (
 def row_counts():
     """{table: rows} for every table of the default database."""
     with connection.cursor() as cursor:
-        counts = {}
-        for table in sorted(connection.introspection.table_names(cursor)):
-            cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608 (table names from the database itself)
-            counts[table] = cursor.fetchone()[0]
+        return _count(cursor, connection.introspection.table_names(cursor))
+
+
+def _count(cursor, tables):
+    counts = {}
+    for table in sorted(tables):
+        cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608 (table names from the database itself)
+        counts[table] = cursor.fetchone()[0]
     return counts
+
+
+def _sqlite_copy_counts(path):
+    """The counts of the copied file, by the table list Django's introspection gives."""
+    with closing(sqlite3.connect(path)) as copy:
+        tables = [
+            name
+            for (name,) in copy.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence'"
+            )
+        ]
+        return _count(copy.cursor(), tables)
 
 
 def _postgres(program, *args):
@@ -47,23 +66,34 @@ def _postgres(program, *args):
         raise CommandError(f"{program} failed: {result.stderr.strip()}")
 
 
+def _pg_dump(path):
+    """pg_dump inside a snapshot this connection exports and then counts in: the counts are
+    those of the dump, whatever is written meanwhile."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        _postgres("pg_dump", "--format=custom", "--no-owner", f"--snapshot={snapshot}", f"--file={path}")
+        return _count(cursor, connection.introspection.table_names(cursor))
+
+
 def back_up(folder):
     """Write the database, the media and the manifest into `folder` (which must not exist)."""
     folder = Path(folder)
     folder.mkdir(parents=True)
     if connection.vendor == "sqlite":
         connection.ensure_connection()
-        with sqlite3.connect(folder / SQLITE_FILE) as target:
+        with closing(sqlite3.connect(folder / SQLITE_FILE)) as target:
             connection.connection.backup(target)
-        target.close()
+        rows = _sqlite_copy_counts(folder / SQLITE_FILE)
     elif connection.vendor == "postgresql":
-        _postgres("pg_dump", "--format=custom", "--no-owner", f"--file={folder / PG_FILE}")
+        rows = _pg_dump(folder / PG_FILE)
     else:
         raise CommandError(f"No backup method for {connection.vendor}.")
     with tarfile.open(folder / MEDIA_FILE, "w:gz") as media:
         if Path(settings.MEDIA_ROOT).is_dir():
             media.add(settings.MEDIA_ROOT, arcname=".")
-    manifest = {"vendor": connection.vendor, "created": timezone.now().isoformat(), "rows": row_counts()}
+    manifest = {"vendor": connection.vendor, "created": timezone.now().isoformat(), "rows": rows}
     (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2))
     return manifest
 

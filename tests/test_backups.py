@@ -1,8 +1,12 @@
 """Backups: backup_site and restore_site bring the database and the media folder back in a
 fresh database, with the same pages, revisions, comments and leads, on SQLite and PostgreSQL."""
 
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,8 +27,6 @@ def counts(query):
 
 
 def sqlite_counts(path):
-    import sqlite3
-
     with sqlite3.connect(path) as db:
         found = counts(lambda sql: db.execute(sql).fetchone()[0])
     db.close()
@@ -110,3 +112,59 @@ def test_postgresql_backup_restores_into_a_fresh_database(tmp_path):
     assert all(original[table] > 0 for table in COUNTED), original
     assert postgres_counts(target_url) == original
     check_media_restored(tmp_path / "source" / "media", tmp_path / "target" / "media")
+
+
+@contextmanager
+def visitors_writing(connect):
+    """Another process's writes while the backup runs: sessions inserted as fast as they go."""
+    stop, written = threading.Event(), []
+
+    def write():
+        with connect() as db:
+            while not stop.is_set():
+                key = f"backup-race-{len(written)}"
+                db.execute(
+                    "INSERT INTO django_session (session_key, session_data, expire_date) "
+                    f"VALUES ('{key}', 'x', '2099-01-01')"
+                )
+                db.commit()
+                written.append(key)
+                time.sleep(0.005)
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    try:
+        yield written
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_a_backup_taken_while_visitors_write_restores_with_its_own_counts(demo_site, tmp_path):
+    """The manifest counts what the copy holds, not the live database a moment later."""
+    data_dir, port = demo_site
+    with visitors_writing(lambda: sqlite3.connect(data_dir / "site.sqlite3", timeout=10)) as written:
+        manage(production_env(data_dir, port), "backup_site", str(tmp_path / "backup"))
+    assert len(written) > 5  # the writes really overlapped the backup
+    (tmp_path / "fresh").mkdir()
+    output = manage(production_env(tmp_path / "fresh", port), "restore_site", str(tmp_path / "backup"))
+    assert "every count as backed up" in output.stdout.decode()
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="runs with the suite on PostgreSQL (scratch databases beside the test database)",
+)
+def test_a_postgresql_backup_taken_while_visitors_write_restores_with_its_own_counts(tmp_path):
+    source_url, target_url = postgres_url("race_source"), postgres_url("race_target")
+    for url in (source_url, target_url):
+        recreate(url)
+    (tmp_path / "source").mkdir()
+    source = production_env(tmp_path / "source", 8000, DATABASE_URL=source_url)
+    prepare_demo_site(source)
+    with visitors_writing(lambda: psycopg.connect(source_url)) as written:
+        manage(source, "backup_site", str(tmp_path / "backup"))
+    assert len(written) > 5
+    target = production_env(tmp_path / "target", 8000, DATABASE_URL=target_url)
+    output = manage(target, "restore_site", str(tmp_path / "backup")).stdout.decode()
+    assert "every count as backed up" in output
