@@ -6,8 +6,9 @@ from django.contrib.auth.models import User
 
 import pytest
 
-from articles.models import CheckDismissal
+from articles.models import CheckDismissal, ReviewLink
 from comments.models import Comment
+from comments.tokens import unsubscribe_token
 from leads import actions
 
 from .comment_builders import make_comment
@@ -29,6 +30,7 @@ WAGTAIL_VIEWS = {
     "dismiss a check",
     "count a check again",
     "review links",
+    "revoke a review link",
 }
 
 # Personal data that must never reach an Editor or a visitor (and lead data never a Moderator).
@@ -57,6 +59,9 @@ def matrix(d):
         ("lead history", "get", f"/admin/leads/history/{lead}/", SALES_ONLY),
         ("lead usage", "get", f"/admin/leads/usage/{lead}/", set()),  # nothing refers to a lead
         ("lead delete", "get", f"/admin/leads/delete/{lead}/", {"superuser"}),
+        ("lead add", "get", "/admin/leads/new/", set()),  # leads come from visitors only
+        ("lead edit", "get", f"/admin/leads/edit/{lead}/", set()),
+        ("lead history results", "get", f"/admin/leads/history-results/{lead}/", SALES_ONLY),
         ("lead status", "post", f"/admin/leads/status/{lead}/", SALES_ONLY),
         ("lead owner", "post", f"/admin/leads/owner/{lead}/", SALES_ONLY),
         ("lead note", "post", f"/admin/leads/note/{lead}/", SALES_ONLY),
@@ -74,6 +79,10 @@ def matrix(d):
         ("comment reply", "post", f"{snippets}/inspect/{comment}/", MODERATORS),
         ("comment chooser", "get", "/admin/snippets/choose/comments/comment/", MODERATORS),
         ("comment chooser results", "get", "/admin/snippets/choose/comments/comment/results/", MODERATORS),
+        ("comment chosen", "get", f"/admin/snippets/choose/comments/comment/chosen/{comment}/", MODERATORS),
+        ("comment chooser create", "get", "/admin/snippets/choose/comments/comment/create/", set()),
+        ("comment add", "get", f"{snippets}/add/", set()),  # comments come from visitors or replies
+        ("comment history results", "get", f"{snippets}/history-results/{comment}/", MODERATORS),
         ("bulk approve", "get", bulk.format("approve"), MODERATORS),
         ("bulk spam", "get", bulk.format("spam"), MODERATORS),
         ("bulk delete", "get", bulk.format("delete"), MODERATORS),
@@ -86,6 +95,12 @@ def matrix(d):
         # Reports, dashboard, histories.
         ("dashboard", "get", "/admin/", STAFF),
         ("leads per article", "get", "/admin/reports/leads-per-article/", {"editor", "sales", "superuser"}),
+        (
+            "leads per article results",
+            "get",
+            "/admin/reports/leads-per-article/results/",
+            {"editor", "sales", "superuser"},
+        ),
         (
             "leads per article csv",
             "get",
@@ -115,6 +130,17 @@ def matrix(d):
         ("atom", "get", "/feeds/atom/", EVERYONE),
         ("sitemap", "get", "/sitemap.xml", EVERYONE),
         ("robots", "get", "/robots.txt", EVERYONE),
+        ("category feed", "get", f"/feeds/category/{d['article'].category.slug}/rss/", EVERYONE),
+        ("author feed", "get", f"/feeds/author/{d['author'].slug}/atom/", EVERYONE),
+        ("review link", "get", f"/review/{d['link'].token}/", EVERYONE),
+        ("unsubscribe", "get", f"/comments/unsubscribe/{unsubscribe_token(d['comment'])}/", EVERYONE),
+        # Last: it ends the review link above.
+        (
+            "revoke a review link",
+            "post",
+            f"/admin/articles/{article}/review-links/{d['link'].pk}/revoke/",
+            PAGE_EDITORS,
+        ),
     ]
 
 
@@ -128,7 +154,7 @@ POST_DATA = {
 
 
 @pytest.fixture
-def data(make_article, home):
+def data(make_article, home, author):
     article = make_article(title="Matrix article")
     superuser = User.objects.create_superuser("root", "root@example.com", "pw")
     lead = make_lead(
@@ -154,7 +180,16 @@ def data(make_article, home):
         "sales": make_user("sam", group="Sales"),
         "superuser": superuser,
     }
-    return {"article": article, "lead": lead, "comment": comment, "users": users, "site": home.get_site().pk}
+    link = ReviewLink.objects.create(page=article, note="Client legal team", created_by=superuser)
+    return {
+        "article": article,
+        "lead": lead,
+        "comment": comment,
+        "link": link,
+        "author": author,
+        "users": users,
+        "site": home.get_site().pk,
+    }
 
 
 def body(response):
