@@ -193,6 +193,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": SQLITE_BUSY_TIMEOUT,
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that drops packets must cost a visitor seconds (then the 503 page), not
+    # gunicorn's 30-second worker timeout. A connect_timeout in DATABASE_URL wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 
 # A shared cache (Redis) when REDIS_URL is set, so rate limits hold across processes;
 # otherwise one process's local memory, which is enough for a single dev server. Redis down
