@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import ArticleIndexPage, ArticlePage, HomePage, StandardPage
+from articles.readiness.structured import structured_data_problems
 from comments.models import Comment
 from tests.test_articles_seo import collect_ids, graph_of
 from tests.wordpress_fixture import MAYA_EMAIL, article, build, run
@@ -183,6 +184,10 @@ def test_pages_render_with_json_ld_and_the_thread(imported, client):
     defined, references = set(), []
     collect_ids(graph, defined, references)
     assert set(references) <= defined
+    # The site's own structured-data check: the imported article passes it; the publisher's
+    # logo is the site's Organization setting, which a WordPress export does not carry.
+    document = {"@context": "https://schema.org", "@graph": graph}
+    assert [p for p in structured_data_problems(document) if "has no logo" not in p] == []
     assert len(soup.select("table thead th")) == 3 and len(soup.select("table tbody tr")) == 6
     assert len(soup.select("[id^=comment-]")) == 18  # the approved comments only
     assert "Cheap Links" not in response.content.decode()
