@@ -73,12 +73,16 @@ def latest_article(cluster):
 
 
 def cached_copy(url, header):
-    """Fetch `url` twice, so that its cache (named by `header`) holds it; the body."""
-    first = get(url)
-    assert first.status_code == 200, url
-    second = get(url)
-    assert second.headers.get(header) == "hit", (url, second.headers)
-    return second.text
+    """Fetch `url` until its cache (named by `header`) answers it: the body. A purge still
+    queued from the last change may drop the first copy, so this retries up to PURGE_WAIT."""
+    deadline = time.monotonic() + PURGE_WAIT
+    while True:
+        response = get(url)
+        assert response.status_code == 200, url
+        if response.headers.get(header) == "hit":
+            return response.text
+        assert time.monotonic() < deadline, (url, response.headers)
+        time.sleep(0.2)
 
 
 def through_varnish_once_purged(url):
