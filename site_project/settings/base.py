@@ -199,6 +199,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
     )
+    # Wagtail's search index uses PostgreSQL's search fields, which Django 6.1's checks
+    # refuse without the app (migrate stops there).
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 # A shared cache (Redis) when REDIS_URL is set, so rate limits hold across processes;
 # otherwise one process's local memory, which is enough for a single dev server. Redis down
