@@ -39,9 +39,10 @@ def test_checks_panel_shows_a_failing_check_and_clears_it_once_the_field_is_fixe
 
     page.get_by_role("tab", name="Promote").click()
     # The preview re-renders the unsaved form and the Checks panel runs again on it; under
-    # load that takes a while, so wait for the preview to take the new form data first.
-    with page.expect_response(is_preview_update, timeout=30_000):
+    # load that takes a while (a CI run once needed over 30 s), so wait for the preview to
+    # take the new form data first.
+    with page.expect_response(is_preview_update, timeout=90_000):
         page.locator("#id_seo_title").fill("Local search for plumbers: a checklist")
         page.locator("#id_seo_title").press("Tab")
-    expect(panel).not_to_contain_text("SEO title missing or too long", timeout=30_000)
+    expect(panel).not_to_contain_text("SEO title missing or too long", timeout=60_000)
     expect(page.locator('[data-side-panel="checks"] [data-content-checker-count]')).to_have_text("0")
