@@ -87,23 +87,33 @@ def recreate(url):
         conn.execute(f'CREATE DATABASE "{parts.path[1:]}"')
 
 
-def postgres_counts(url):
-    with psycopg.connect(url) as conn:
-        return counts(lambda sql: conn.execute(sql).fetchone()[0])
-
-
-@pytest.mark.skipif(
+on_postgresql = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
     reason="runs with the suite on PostgreSQL (scratch databases beside the test database)",
 )
-def test_postgresql_backup_restores_into_a_fresh_database(tmp_path):
-    """pg_dump of a demo site, pg_restore into a new database: same pages, revisions, comments and leads."""
-    source_url, target_url = postgres_url("backup_source"), postgres_url("backup_target")
+
+
+def postgres_demo_site(tmp_path, name):
+    """A demo site on a fresh scratch database `<name>_source`, and an empty `<name>_target`:
+    (source URL, target URL, the source's production environment)."""
+    source_url, target_url = postgres_url(f"{name}_source"), postgres_url(f"{name}_target")
     for url in (source_url, target_url):
         recreate(url)
     (tmp_path / "source").mkdir()
     source = production_env(tmp_path / "source", 8000, DATABASE_URL=source_url)
     prepare_demo_site(source)
+    return source_url, target_url, source
+
+
+def postgres_counts(url):
+    with psycopg.connect(url) as conn:
+        return counts(lambda sql: conn.execute(sql).fetchone()[0])
+
+
+@on_postgresql
+def test_postgresql_backup_restores_into_a_fresh_database(tmp_path):
+    """pg_dump of a demo site, pg_restore into a new database: same pages, revisions, comments and leads."""
+    source_url, target_url, source = postgres_demo_site(tmp_path, "backup")
     manage(source, "backup_site", str(tmp_path / "backup"))
     target = production_env(tmp_path / "target", 8000, DATABASE_URL=target_url)
     output = manage(target, "restore_site", str(tmp_path / "backup")).stdout.decode()
@@ -151,17 +161,9 @@ def test_a_backup_taken_while_visitors_write_restores_with_its_own_counts(demo_s
     assert "every count as backed up" in output.stdout.decode()
 
 
-@pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-    reason="runs with the suite on PostgreSQL (scratch databases beside the test database)",
-)
+@on_postgresql
 def test_a_postgresql_backup_taken_while_visitors_write_restores_with_its_own_counts(tmp_path):
-    source_url, target_url = postgres_url("race_source"), postgres_url("race_target")
-    for url in (source_url, target_url):
-        recreate(url)
-    (tmp_path / "source").mkdir()
-    source = production_env(tmp_path / "source", 8000, DATABASE_URL=source_url)
-    prepare_demo_site(source)
+    source_url, target_url, source = postgres_demo_site(tmp_path, "race")
     with visitors_writing(lambda: psycopg.connect(source_url)) as written:
         manage(source, "backup_site", str(tmp_path / "backup"))
     assert len(written) > 5

@@ -3,8 +3,6 @@ listing column, the report and dismissals."""
 
 import json
 
-from django.contrib.auth.models import Group, User
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -12,14 +10,14 @@ from articles.models import CheckDismissal, ReadinessScore
 from articles.readiness.checks import CHECKS
 from articles.readiness.evaluate import record
 
+from .leads_support import make_user
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor(db):
-    user = User.objects.create_user("editor", "editor@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return make_user("editor", group="Editors")
 
 
 @pytest.fixture

@@ -10,14 +10,14 @@ from bs4 import BeautifulSoup
 
 from articles.models import ReviewLink
 
+from .leads_support import make_user
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor(db):
-    user = User.objects.create_user("editor", "editor@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return make_user("editor", group="Editors")
 
 
 @pytest.fixture
